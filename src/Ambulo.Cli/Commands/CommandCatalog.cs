@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Ambulo.Cli.Commands;
+
+/// <summary>The list of top-level commands. Add one line per new command file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
