@@ -8,6 +8,8 @@ public sealed record Exercise
 {
     /// <summary>Stable kebab-case id, e.g. <c>seated-marching</c>. Stored results refer to it: never rename.</summary>
     public required string Id { get; init; }
+    /// <summary>Row of the clinical reference §4 tables this entry comes from, e.g. <c>L1</c>, <c>C1</c>, <c>F2</c>, <c>W2</c>.</summary>
+    public required string ReferenceItem { get; init; }
     public required string Name { get; init; }
     /// <summary>One plain sentence a patient can read: what the exercise is for.</summary>
     public required string Summary { get; init; }
@@ -17,6 +19,11 @@ public sealed record Exercise
     /// <summary>The modes this exercise can be done in, each with its own short steps.</summary>
     public required IReadOnlyDictionary<ExerciseMode, ModeInstructions> Modes { get; init; }
     public required IReadOnlyList<Prerequisite> Prerequisites { get; init; }
+    /// <summary>
+    /// Lowest Functional Ambulation Category (0–5) at which the exercise may be offered at all
+    /// (clinical reference §4.4, e.g. FAC ≥ 4 for metronome-cued walking); null when no FAC limit applies.
+    /// </summary>
+    public int? MinimumFac { get; init; }
     public required HelperRequirement Helper { get; init; }
     public required Dose DefaultDose { get; init; }
     public required SensorSignature Sensor { get; init; }
@@ -89,19 +96,25 @@ public sealed record MovementDescription
 public sealed record ModeInstructions
 {
     public required IReadOnlyList<string> Steps { get; init; }
+    /// <summary>True when the steps, as written, need a second person (e.g. a carer moves the limb in passive mode).</summary>
+    public bool RequiresHelper { get; init; }
     /// <summary>Equipment this mode needs, e.g. "ankle weight 0.5–1 kg", "elastic band".</summary>
     public string? Equipment { get; init; }
 }
 
-/// <summary>Default dose for one session. Holds and walking bouts use seconds instead of repetitions.</summary>
+/// <summary>
+/// Default dose for one session. One set takes about <c>Repetitions × (TempoSeconds + (HoldSeconds ?? 0))</c>
+/// seconds; sets are separated by <see cref="RestBetweenSetsSeconds"/>. Walking bouts are one
+/// repetition whose <see cref="HoldSeconds"/> is the walking time.
+/// </summary>
 public sealed record Dose
 {
     public required int Sets { get; init; }
     public required int Repetitions { get; init; }
-    /// <summary>Seconds one repetition should take (up and down), or the hold time for static exercises.</summary>
+    /// <summary>Seconds to move through one repetition (out and back), not counting any hold.</summary>
     public required double TempoSeconds { get; init; }
     public required double RestBetweenSetsSeconds { get; init; }
-    /// <summary>For holds and walking bouts: seconds per repetition spent holding or walking; null otherwise.</summary>
+    /// <summary>Seconds held (or walked) in each repetition; null when the movement does not pause.</summary>
     public double? HoldSeconds { get; init; }
 }
 
@@ -112,6 +125,12 @@ public enum SensorPlacement { Thigh, Shank, Foot, Trunk, Pelvis, UnderFoot, Betw
 public enum SignalKind { Pitch, Roll, Yaw, Force, Steps, HoldTime }
 
 /// <summary>
+/// Direction of the signal during one repetition, relative to its start value: an angle that grows
+/// (thigh lifts), shrinks (heel lowers, force unloads) or swings to both sides (knee rocks).
+/// </summary>
+public enum SignalDirection { Increase, Decrease, Both }
+
+/// <summary>
 /// What one repetition looks like to a body-worn sensor ([ENG] notes of the clinical reference §4).
 /// The web layer turns this into motion-detector options; the domain does not know the detector.
 /// </summary>
@@ -119,11 +138,16 @@ public sealed record SensorSignature
 {
     public required SensorPlacement Placement { get; init; }
     public required SignalKind Signal { get; init; }
+    /// <summary>Which way the signal moves from its start value during one repetition.</summary>
+    public required SignalDirection Direction { get; init; }
     /// <summary>True when the movement goes both ways from the start (e.g. knees rocking left and right).</summary>
-    public bool Bidirectional { get; init; }
-    /// <summary>Typical excursion of the signal in one repetition: degrees for angles, percent of body weight for force.</summary>
-    public double ExpectedExcursionMin { get; init; }
-    public double ExpectedExcursionMax { get; init; }
+    public bool Bidirectional => Direction == SignalDirection.Both;
+    /// <summary>
+    /// Typical excursion of the signal in one repetition: degrees for pitch, roll and yaw; null when the
+    /// signal has no amplitude to expect (steps, hold time) or when the reference gives no number.
+    /// </summary>
+    public double? ExpectedExcursionMinDegrees { get; init; }
+    public double? ExpectedExcursionMaxDegrees { get; init; }
     /// <summary>Plain description of one repetition, e.g. "thigh pitch rises 15–30° then returns".</summary>
     public required string Description { get; init; }
 }
