@@ -1,0 +1,78 @@
+namespace Ambulo.Motion.Gait;
+
+/// <summary>Body side of a step or stride; <see cref="Unknown"/> where the placement cannot tell.</summary>
+public enum BodySide { Unknown, Left, Right }
+
+/// <summary>Which model produced a distance (stride length, bout distance, gait speed).</summary>
+public enum DistanceModel
+{
+    /// <summary>No distance: the placement or the recording cannot give one.</summary>
+    None,
+
+    /// <summary>Foot IMU: strapdown integration of the foot's acceleration with zero-velocity updates at every mid-stance.</summary>
+    FootStrapdownZeroVelocity,
+
+    /// <summary>Lower back: inverted pendulum (Zijlstra &amp; Hof 2003) from the vertical excursion of the sensor and the sensor height or leg length.</summary>
+    InvertedPendulum,
+
+    /// <summary>Phone or any placement: steps × a step length proportional to body height (step length ≈ 0.415 × height).</summary>
+    HeightProportionalStepLength,
+}
+
+/// <summary>One initial contact (heel strike, i.e. one step) at <paramref name="TimeSeconds"/>.</summary>
+public sealed record InitialContact(double TimeSeconds, BodySide Side);
+
+/// <summary>
+/// One stride of one foot. Stance and swing exist only where final contacts are seen (foot or shank);
+/// <see cref="StrideLengthMeters"/> only where a distance model ran.
+/// </summary>
+public sealed record Stride(
+    double StartSeconds,
+    double EndSeconds,
+    BodySide Side,
+    double StrideTimeSeconds,
+    double? InitialContactSeconds = null,
+    double? FinalContactSeconds = null,
+    double? StanceSeconds = null,
+    double? SwingSeconds = null,
+    double? StrideLengthMeters = null);
+
+/// <summary>A stretch of continuous walking.</summary>
+public sealed record WalkingBout(
+    double StartSeconds,
+    double EndSeconds,
+    int Steps,
+    double CadenceStepsPerMinute,
+    double? DistanceMeters = null,
+    double? GaitSpeedMetersPerSecond = null)
+{
+    public double DurationSeconds => EndSeconds - StartSeconds;
+}
+
+/// <summary>
+/// Whole-recording gait summary. Nullable values are absent (not zero) when the placement cannot give them.
+/// Asymmetry ratios are max/min of the left and right means (1 = symmetric), following Patterson et al. 2010
+/// (Gait Posture 31:241) who recommend the ratio form for hemiparetic gait.
+/// </summary>
+public sealed record GaitSummary(
+    int Steps,
+    double? CadenceStepsPerMinute,
+    double? StrideTimeSeconds,
+    double? StrideTimeVariabilityPercent,
+    double? StepTimeAsymmetryRatio,
+    double? SwingTimeAsymmetryRatio,
+    double? StepTimeLeftSeconds,
+    double? StepTimeRightSeconds,
+    double? StanceSeconds,
+    double? SwingSeconds,
+    double? GaitSpeedMetersPerSecond,
+    double? DistanceMeters,
+    DistanceModel DistanceModel);
+
+/// <summary>Everything a gait analysis found in one recording.</summary>
+public sealed record GaitAnalysis(
+    string Placement,
+    IReadOnlyList<InitialContact> Steps,
+    IReadOnlyList<Stride> Strides,
+    IReadOnlyList<WalkingBout> WalkingBouts,
+    GaitSummary Summary);
