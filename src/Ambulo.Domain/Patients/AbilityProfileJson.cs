@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ambulo.Domain.Exercises;
 
 namespace Ambulo.Domain.Patients;
 
@@ -60,9 +60,9 @@ public static class AbilityProfileJson
             var sitting = ReadEnum<SittingBalance>(root, ProfileFields.SittingBalance, errors);
             var standing = ReadEnum<StandingBalance>(root, ProfileFields.StandingBalance, errors);
             var aid = ReadEnum<WalkingAid>(root, ProfileFields.WalkingAid, errors);
-            var fac = ReadInt(root, ProfileFields.Fac, ProfileFields.Fac, errors);
-            var fatigue = ReadInt(root, ProfileFields.FatigueLevel, ProfileFields.FatigueLevel, errors);
-            var minutes = ReadInt(root, ProfileFields.MinutesPerDay, ProfileFields.MinutesPerDay, errors);
+            var fac = ReadInt(root, ProfileFields.Fac, ProfileFields.Fac, errors, 0, AbilityProfile.MaxFac);
+            var fatigue = ReadInt(root, ProfileFields.FatigueLevel, ProfileFields.FatigueLevel, errors, 0, AbilityProfile.MaxFatigueLevel);
+            var minutes = ReadInt(root, ProfileFields.MinutesPerDay, ProfileFields.MinutesPerDay, errors, AbilityProfile.MinMinutesPerDay, AbilityProfile.MaxMinutesPerDay);
             var clearance = ReadOptionalBool(root, ProfileFields.ClinicianClearance, ProfileFields.ClinicianClearance, errors);
             var step = ReadOptionalBool(root, ProfileFields.HasStepWithRail, ProfileFields.HasStepWithRail, errors);
 
@@ -70,7 +70,7 @@ public static class AbilityProfileJson
             if (RequireObject(root, ProfileFields.MotorGrades, errors) is { } gradesElement)
             {
                 RejectUnknown(gradesElement, GradeFields, ProfileFields.MotorGrades + ".", errors);
-                var g = GradeFields.Select(f => ReadInt(gradesElement, f, ProfileFields.MotorGrades + "." + f, errors)).ToArray();
+                var g = GradeFields.Select(f => ReadInt(gradesElement, f, ProfileFields.MotorGrades + "." + f, errors, 0, AbilityProfile.MaxMotorGrade)).ToArray();
                 if (g.All(v => v.HasValue))
                 {
                     grades = new MotorGrades(g[0]!.Value, g[1]!.Value, g[2]!.Value, g[3]!.Value);
@@ -131,18 +131,18 @@ public static class AbilityProfileJson
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString(ProfileFields.AffectedSide, Kebab(profile.AffectedSide));
-            w.WriteString(ProfileFields.Presentation, Kebab(profile.Presentation));
+            w.WriteString(ProfileFields.AffectedSide, KebabCase.Of(profile.AffectedSide));
+            w.WriteString(ProfileFields.Presentation, KebabCase.Of(profile.Presentation));
             w.WriteStartObject(ProfileFields.MotorGrades);
             w.WriteNumber("hip_flexion", profile.MotorGrades.HipFlexion);
             w.WriteNumber("hip_extension", profile.MotorGrades.HipExtension);
             w.WriteNumber("knee_extension", profile.MotorGrades.KneeExtension);
             w.WriteNumber("ankle_dorsiflexion", profile.MotorGrades.AnkleDorsiflexion);
             w.WriteEndObject();
-            w.WriteString(ProfileFields.SittingBalance, Kebab(profile.SittingBalance));
-            w.WriteString(ProfileFields.StandingBalance, Kebab(profile.StandingBalance));
+            w.WriteString(ProfileFields.SittingBalance, KebabCase.Of(profile.SittingBalance));
+            w.WriteString(ProfileFields.StandingBalance, KebabCase.Of(profile.StandingBalance));
             w.WriteNumber(ProfileFields.Fac, profile.FunctionalAmbulationCategory);
-            w.WriteString(ProfileFields.WalkingAid, Kebab(profile.WalkingAid));
+            w.WriteString(ProfileFields.WalkingAid, KebabCase.Of(profile.WalkingAid));
             w.WriteStartObject(ProfileFields.Flags);
             w.WriteBoolean("hemineglect", profile.Flags.Hemineglect);
             w.WriteBoolean("visual_field_loss", profile.Flags.VisualFieldLoss);
@@ -159,25 +159,6 @@ public static class AbilityProfileJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>Kebab-case spelling of an enum value: <c>FrontWheeledWalker</c> → <c>front-wheeled-walker</c>.</summary>
-    public static string Kebab<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLower(name[i], CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 
     private static ProfileReadResult Fail(ProfileError error) => new(null, [error]);
@@ -213,7 +194,7 @@ public static class AbilityProfileJson
     private static T? ReadEnum<T>(JsonElement obj, string field, List<ProfileError> errors)
         where T : struct, Enum
     {
-        var allowed = Enum.GetValues<T>().Select(Kebab).ToArray();
+        var allowed = Enum.GetValues<T>().Select(KebabCase.Of).ToArray();
         if (!obj.TryGetProperty(field, out var value))
         {
             errors.Add(new ProfileError(field, "is missing (one of: " + string.Join(", ", allowed) + ")"));
@@ -225,7 +206,7 @@ public static class AbilityProfileJson
             var text = value.GetString();
             foreach (var candidate in Enum.GetValues<T>())
             {
-                if (string.Equals(Kebab(candidate), text, StringComparison.Ordinal))
+                if (string.Equals(KebabCase.Of(candidate), text, StringComparison.Ordinal))
                 {
                     return candidate;
                 }
@@ -239,7 +220,7 @@ public static class AbilityProfileJson
         return null;
     }
 
-    private static int? ReadInt(JsonElement obj, string name, string field, List<ProfileError> errors)
+    private static int? ReadInt(JsonElement obj, string name, string field, List<ProfileError> errors, int min, int max)
     {
         if (!obj.TryGetProperty(name, out var value))
         {
@@ -249,6 +230,12 @@ public static class AbilityProfileJson
 
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
         {
+            if (number < min || number > max)
+            {
+                errors.Add(new ProfileError(field, $"must be between {min} and {max}, got {number}"));
+                return null;
+            }
+
             return number;
         }
 

@@ -83,7 +83,7 @@ public static class ModeSelection
         return new ModeChoice(null, wanted, $"{basis} calls for {Kebab(wanted)} or an easier mode, and this exercise offers none of them");
     }
 
-    internal static string Kebab(ExerciseMode mode) => AbilityProfileJson.Kebab(mode);
+    internal static string Kebab(ExerciseMode mode) => KebabCase.Of(mode);
 
     private static string Words(MuscleGroup muscle) => muscle switch
     {

@@ -85,7 +85,7 @@ public static class ProgramGenerator
                         continue;
                     }
 
-                    chosen.Add(fitted with { Reasons = [.. fitted.Reasons, $"keeps the program balanced: {AbilityProfileJson.Kebab(category)} work"] });
+                    chosen.Add(fitted with { Reasons = [.. fitted.Reasons, $"keeps the program balanced: {KebabCase.Of(category)} work"] });
                     used += fitted.EstimatedSeconds;
                     progress = true;
                     break;
@@ -150,6 +150,12 @@ public static class ProgramGenerator
             }
         }
 
+        if (exercise.MinimumFac is { } minimumFac && profile.FunctionalAmbulationCategory < minimumFac)
+        {
+            whyNot = $"needs FAC ≥ {minimumFac} (catalogue, §4.4)";
+            return null;
+        }
+
         // 2. Gates implied by the position, whatever the catalogue entry says.
         var upright = exercise.Position is StartingPosition.Standing or StartingPosition.Walking || exercise.Category == ExerciseCategory.Walking;
         var walking = exercise.Position == StartingPosition.Walking || exercise.Category == ExerciseCategory.Walking;
@@ -197,6 +203,10 @@ public static class ProgramGenerator
         if (mode == ExerciseMode.Passive)
         {
             helperBecause.Add("in passive mode a helper moves the limb (§3.7)");
+        }
+        else if (exercise.Modes[mode].RequiresHelper)
+        {
+            helperBecause.Add($"the {KebabCase.Of(mode)} steps need a second person");
         }
 
         if (profile.SittingBalance == SittingBalance.None)
@@ -322,14 +332,14 @@ public static class ProgramGenerator
     private static string Summary(Exercise exercise, SafetyGates gates)
     {
         var what = exercise.Movement.TrainedMuscle is { } muscle
-            ? $"trains {AbilityProfileJson.Kebab(muscle).Replace('-', ' ')} on the affected side"
-            : $"trains {AbilityProfileJson.Kebab(exercise.Category).Replace('-', ' ')} ({exercise.Movement.Joint})";
+            ? $"trains {KebabCase.Of(muscle).Replace('-', ' ')} on the affected side"
+            : $"trains {KebabCase.Of(exercise.Category).Replace('-', ' ')} ({exercise.Movement.Joint})";
         var prerequisites = exercise.Prerequisites.Count == 0
             ? "no special prerequisites"
-            : "prerequisites met: " + string.Join(", ", exercise.Prerequisites.Select(p => AbilityProfileJson.Kebab(p)));
+            : "prerequisites met: " + string.Join(", ", exercise.Prerequisites.Select(p => KebabCase.Of(p)));
         var position = exercise.Position == StartingPosition.Seated && !gates.SupportedSitting
             ? "supported-seated"
-            : AbilityProfileJson.Kebab(exercise.Position);
+            : KebabCase.Of(exercise.Position);
         return $"{what}; {position}; {prerequisites}";
     }
 

@@ -33,7 +33,7 @@ internal static class FixtureCatalogue
         Make("indoor-walking-bout", ExerciseCategory.Walking, StartingPosition.Walking, null, [ExerciseMode.Active, ExerciseMode.Resisted], [Prerequisite.Walking], reps: 3, hold: 60),
         // Deliberately missing its walking prerequisite: the generator's walking gate must still hold.
         Make("turning-practice-unguarded", ExerciseCategory.Walking, StartingPosition.Walking, null, [ExerciseMode.Active], [], reps: 4),
-        Make("interval-walking", ExerciseCategory.Walking, StartingPosition.Walking, null, [ExerciseMode.Active, ExerciseMode.Resisted], [Prerequisite.Walking, Prerequisite.ClinicianClearance], reps: 4, hold: 30),
+        Make("interval-walking", ExerciseCategory.Walking, StartingPosition.Walking, null, [ExerciseMode.Active, ExerciseMode.Resisted], [Prerequisite.Walking, Prerequisite.ClinicianClearance], reps: 4, hold: 30, minimumFac: 4),
     ];
 
     public static Exercise Make(
@@ -45,9 +45,11 @@ internal static class FixtureCatalogue
         IReadOnlyList<Prerequisite> prerequisites,
         HelperRequirement helper = HelperRequirement.WhenBalanceIsLimited,
         int reps = 10,
-        double? hold = null) => new()
+        double? hold = null,
+        int? minimumFac = null) => new()
         {
             Id = id,
+            ReferenceItem = "fixture",
             Name = id.Replace('-', ' '),
             Summary = "Fixture exercise " + id + ".",
             Category = category,
@@ -56,8 +58,9 @@ internal static class FixtureCatalogue
             Modes = modes.ToDictionary(m => m, m => new ModeInstructions { Steps = ["Do the " + m + " version."] }),
             Prerequisites = prerequisites,
             Helper = helper,
+            MinimumFac = minimumFac,
             DefaultDose = new Dose { Sets = 2, Repetitions = reps, TempoSeconds = 4, RestBetweenSetsSeconds = 60, HoldSeconds = hold },
-            Sensor = new SensorSignature { Placement = SensorPlacement.Thigh, Signal = SignalKind.Pitch, Description = "thigh pitch rises and returns" },
+            Sensor = new SensorSignature { Placement = SensorPlacement.Thigh, Signal = SignalKind.Pitch, Direction = SignalDirection.Increase, Description = "thigh pitch rises and returns" },
             Sources = ["fixture"],
         };
 }

@@ -35,6 +35,7 @@ public class ProgramGeneratorPropertyTests
             {
                 var exercise = exercises.Single(e => e.Id == item.ExerciseId);
                 exercise.Prerequisites.Where(p => !gates.Holds(p)).ShouldBeEmpty($"{item.ExerciseId} was offered with failing prerequisites");
+                profile.FunctionalAmbulationCategory.ShouldBeGreaterThanOrEqualTo(exercise.MinimumFac ?? 0, item.ExerciseId);
             }
         });
 
