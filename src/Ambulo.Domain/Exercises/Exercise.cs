@@ -81,7 +81,10 @@ public enum HelperRequirement
 
 public enum PlaneOfMotion { Sagittal, Frontal, Transverse, Multiplanar }
 
-/// <summary>Joint and plane moved, with the typical excursion in degrees (null when not an angle, e.g. a static hold).</summary>
+/// <summary>
+/// Joint and plane moved, with the typical excursion of one repetition in degrees as a smaller and a
+/// larger typical value (both equal when the reference gives one number; null when not an angle, e.g. a static hold).
+/// </summary>
 public sealed record MovementDescription
 {
     public required string Joint { get; init; }
@@ -125,8 +128,11 @@ public enum SensorPlacement { Thigh, Shank, Foot, Trunk, Pelvis, UnderFoot, Betw
 public enum SignalKind { Pitch, Roll, Yaw, Force, Steps, HoldTime }
 
 /// <summary>
-/// Direction of the signal during one repetition, relative to its start value: an angle that grows
-/// (thigh lifts), shrinks (heel lowers, force unloads) or swings to both sides (knee rocks).
+/// Direction of the signal during one repetition, relative to its value in the start pose.
+/// <c>Increase</c>: an angle moves away from the start pose in one direction and comes back (thigh
+/// lifts), a load rises, or a step count or hold time grows. <c>Decrease</c>: a load drops (the puck
+/// under a lifted foot unloads). <c>Both</c>: the angle swings to either side of the start (knee rocks).
+/// The sign of an angle depends on how the sensor is mounted, so detectors use the size of the excursion.
 /// </summary>
 public enum SignalDirection { Increase, Decrease, Both }
 

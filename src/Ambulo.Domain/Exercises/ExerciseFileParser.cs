@@ -249,7 +249,7 @@ internal static partial class ExerciseFileParser
 
         var sets = reader.RequiredInt("sets", 1, MaxSets);
         var repetitions = reader.RequiredInt("repetitions", 1, MaxRepetitions);
-        var tempo = reader.RequiredNumber("tempo_seconds", 0.5, MaxTempoSeconds);
+        var tempo = reader.RequiredNumber("tempo_seconds", 0, MaxTempoSeconds);
         var rest = reader.RequiredNumber("rest_between_sets_seconds", 0, MaxRestSeconds);
         var hold = reader.OptionalNumber("hold_seconds", 1, MaxHoldSeconds);
         reader.ReportUnknownFields();
@@ -261,6 +261,12 @@ internal static partial class ExerciseFileParser
 
         if (hold is null && reader.Optional("hold_seconds") is not null)
         {
+            return null;
+        }
+
+        if (tempo == 0 && hold is null)
+        {
+            reader.Error("tempo_seconds", "is 0 and there is no hold_seconds: a repetition must take some time");
             return null;
         }
 

@@ -211,7 +211,6 @@ public class CatalogueValidationTests
     [InlineData("repetitions", 0)]
     [InlineData("repetitions", 1000)]
     [InlineData("tempo_seconds", -1)]
-    [InlineData("tempo_seconds", 0)]
     [InlineData("rest_between_sets_seconds", -5)]
     [InlineData("hold_seconds", 0)]
     [InlineData("hold_seconds", 100000)]
@@ -221,6 +220,25 @@ public class CatalogueValidationTests
         exercise["default_dose"]![field] = value;
 
         ShouldReport(ErrorsOf(exercise), File, "default_dose." + field, "must be between");
+    }
+
+    [Fact]
+    public void Load_RepetitionThatTakesNoTime_IsReported()
+    {
+        var exercise = ValidExercise();
+        exercise["default_dose"]!["tempo_seconds"] = 0;
+
+        ShouldReport(ErrorsOf(exercise), File, "default_dose.tempo_seconds", "must take some time");
+    }
+
+    [Fact]
+    public void Load_WalkingBoutWithHoldAndNoTempo_IsValid()
+    {
+        var exercise = ValidExercise();
+        exercise["default_dose"]!["tempo_seconds"] = 0;
+        exercise["default_dose"]!["hold_seconds"] = 600;
+
+        ExerciseCatalogue.Load([new CatalogueFile(File, exercise.ToJsonString())]).Get("test-march").DefaultDose.HoldSeconds.ShouldBe(600);
     }
 
     [Fact]

@@ -15,6 +15,53 @@ public class ExerciseCatalogueTests
         catalogue.All.Select(e => e.Id).ShouldBeUnique();
     }
 
+    [Fact]
+    public void LoadEmbedded_Counts_MeetTheCatalogueMinimums()
+    {
+        Catalogue.Count.ShouldBeGreaterThanOrEqualTo(36);
+        Catalogue.InCategory(ExerciseCategory.Leg).Count.ShouldBeGreaterThanOrEqualTo(12);
+        Catalogue.InCategory(ExerciseCategory.CoreBalance).Count.ShouldBeGreaterThanOrEqualTo(10);
+        Catalogue.InCategory(ExerciseCategory.FootAnkle).Count.ShouldBeGreaterThanOrEqualTo(8);
+        Catalogue.InCategory(ExerciseCategory.Walking).Count.ShouldBeGreaterThanOrEqualTo(6);
+    }
+
+    [Fact]
+    public void All_ReferenceItems_AreUniqueAndMatchTheCategoryTable()
+    {
+        Catalogue.All.Select(e => e.ReferenceItem).ShouldBeUnique();
+        foreach (var exercise in Catalogue.All)
+        {
+            var expectedLetter = exercise.Category switch
+            {
+                ExerciseCategory.Leg => 'L',
+                ExerciseCategory.CoreBalance => 'C',
+                ExerciseCategory.FootAnkle => 'F',
+                _ => 'W',
+            };
+            exercise.ReferenceItem[0].ShouldBe(expectedLetter, exercise.Id);
+        }
+    }
+
+    [Fact]
+    public void All_WalkingPositionExercises_RequireTheWalkingGate()
+    {
+        Catalogue.All.Where(e => e.Position == StartingPosition.Walking)
+            .ShouldAllBe(e => e.Prerequisites.Contains(Prerequisite.Walking));
+    }
+
+    [Fact]
+    public void All_SensorDescriptions_AndTextFields_AreNotEmpty()
+    {
+        foreach (var exercise in Catalogue.All)
+        {
+            exercise.Name.ShouldNotBeNullOrWhiteSpace();
+            exercise.Sensor.Description.ShouldNotBeNullOrWhiteSpace(exercise.Id);
+            exercise.Movement.Joint.ShouldNotBeNullOrWhiteSpace(exercise.Id);
+            exercise.DefaultDose.Sets.ShouldBeInRange(1, 10, exercise.Id);
+            exercise.DefaultDose.Repetitions.ShouldBeInRange(1, 100, exercise.Id);
+        }
+    }
+
     [Theory]
     [InlineData("seated-marching", ExerciseCategory.Leg)]
     [InlineData("leg-rotation", ExerciseCategory.CoreBalance)]
