@@ -1,4 +1,26 @@
+using Ambulo.Web.Common;
+using Ambulo.Web.Data;
+using Ambulo.Web.Features.History;
+using Ambulo.Web.Features.Health;
+using Ambulo.Web.Features.Home;
+using Ambulo.Web.Features.Session;
+using Ambulo.Web.Features.Sensors;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAmbuloData();
+builder.AddAmbuloUi();
+builder.Services.AddHomeFeature();
+builder.Services.AddSessionFeature();
+builder.Services.AddSensorsFeature();
+builder.Services.AddHistoryFeature();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+
+await app.PrepareDatabaseAsync();
+app.UseAmbuloUi();
+app.MapHealth();
+app.MapSessionApi();
+app.MapAmbuloUi();
+
+await app.RunAsync();

@@ -1,0 +1,6 @@
+namespace Ambulo.Web.Features.Sensors;
+
+internal static class SensorsFeature
+{
+    public static IServiceCollection AddSensorsFeature(this IServiceCollection services) => services;
+}

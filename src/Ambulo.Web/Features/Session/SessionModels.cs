@@ -1,0 +1,72 @@
+using Ambulo.Web.Data;
+
+namespace Ambulo.Web.Features.Session;
+
+/// <summary>The exercise being done, as the exercise screen shows it.</summary>
+internal sealed record ExerciseView(
+    int PlannedExerciseId,
+    string ExerciseId,
+    string Name,
+    string Mode,
+    int Sets,
+    int RepetitionsPerSet,
+    double TempoSeconds,
+    double RestBetweenSetsSeconds,
+    double? TargetRangeOfMotionDegrees,
+    IReadOnlyList<string> Instructions)
+{
+    public static ExerciseView From(PlannedExercise p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, p.ExerciseId, p.Name, p.Mode, p.Sets, p.RepetitionsPerSet, p.TempoSeconds,
+            p.RestBetweenSetsSeconds, p.TargetRangeOfMotionDegrees,
+            p.Instructions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
+
+/// <summary>Everything the session screen needs, read from storage in one go.</summary>
+internal sealed record SessionView(
+    int SessionId,
+    SessionStatus Status,
+    SessionPhase Phase,
+    ExerciseView? Exercise,
+    int ExerciseNumber,
+    int ExerciseCount,
+    int CurrentSet,
+    int RepetitionsInSet,
+    DateTime? RestEndsUtc,
+    int SessionPoints,
+    int TotalPoints,
+    int Level,
+    double? LastRangeOfMotionDegrees,
+    string? SensorSource)
+{
+    public bool IsOver => Status != SessionStatus.InProgress;
+}
+
+/// <summary>What happened to one repetition offered to the session.</summary>
+internal sealed record RepetitionOutcome(
+    bool Counted,
+    string? NotCountedReason,
+    int Number,
+    int PointsEarned,
+    bool SetComplete,
+    bool PersonalBest,
+    bool LevelUp,
+    int Level)
+{
+    public static RepetitionOutcome Refused(string reason) => new(false, reason, 0, 0, false, false, false, 0);
+}
+
+/// <summary>Mode wording a patient understands.</summary>
+internal static class ModeWording
+{
+    public static string For(string mode) => mode switch
+    {
+        "Passive" => "with your helper",
+        "ActiveAssisted" => "with a little help",
+        "Active" => "on your own",
+        "Resisted" => "with ankle weight",
+        _ => "on your own",
+    };
+}

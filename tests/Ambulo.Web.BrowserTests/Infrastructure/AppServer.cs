@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ambulo.Web.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The whole app on real Kestrel at http://127.0.0.1:&lt;free port&gt;, with its own SQLite file in a
+/// temporary folder. <see cref="RestartAsync"/> stops it and starts a new one on the same data.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ambulo-browser-tests", Guid.NewGuid().ToString("N"));
+    private Factory _factory;
+
+    public AppServer()
+    {
+        _factory = Start(_dataFolder);
+    }
+
+    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
+
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    public async Task RestartAsync()
+    {
+        await _factory.DisposeAsync();
+        _factory = Start(_dataFolder);
+    }
+
+    private static Factory Start(string dataFolder)
+    {
+        var factory = new Factory(dataFolder);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    private sealed class Factory(string dataFolder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Ambulo:DataFolder", dataFolder);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+}

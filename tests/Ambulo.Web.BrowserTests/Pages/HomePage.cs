@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Ambulo.Web.BrowserTests.Pages;
+
+/// <summary>The patient's start page: today's program, streak, level and the Start button.</summary>
+internal sealed class HomePage(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public ILocator StartButton => page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
+
+    public ILocator ProgramCards => page.GetByTestId("program-card");
+
+    public ILocator Streak => page.GetByTestId("streak");
+
+    public ILocator Level => page.GetByTestId("level");
+
+    public async Task<HomePage> OpenAsync(string url)
+    {
+        await page.GotoAsync(url);
+        await Heading.Filter(new() { HasTextString = "Hello" }).WaitForAsync();
+        return this;
+    }
+
+    public async Task StartAsync()
+    {
+        await StartButton.ClickAsync();
+        await page.WaitForURLAsync("**/session/**");
+    }
+}

@@ -1,0 +1,59 @@
+using Ambulo.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ambulo.Web.Tests.Common;
+
+/// <summary>
+/// The real app on a real SQLite file in its own temporary folder. Pass the same folder to a second
+/// factory to see what survives a server restart.
+/// </summary>
+public sealed class AmbuloAppFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder;
+
+    public AmbuloAppFactory(string? dataFolder = null)
+    {
+        _ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ambulo-web-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataFolder { get; }
+
+    public string DatabasePath => Path.Combine(DataFolder, "ambulo.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Ambulo:DataFolder", DataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    internal AmbuloDbContext CreateDb() => Services.GetRequiredService<IDbContextFactory<AmbuloDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolder)
+        {
+            DeleteFolder(DataFolder);
+        }
+    }
+
+    public static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still open by a pooled connection: the OS temp cleaner takes it later.
+        }
+    }
+}
