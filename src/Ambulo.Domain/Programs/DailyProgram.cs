@@ -27,6 +27,12 @@ public sealed record ProgramItem
     public bool IsWalkingPractice => Position == StartingPosition.Walking || Category == ExerciseCategory.Walking;
 }
 
+/// <summary>Outcome of <see cref="ProgramGenerator.Assess"/>: the item as it would be offered, or why it may not be.</summary>
+public sealed record ExerciseAssessment(string ExerciseId, ProgramItem? Item, string? ReasonNotAllowed)
+{
+    public bool IsAllowed => Item is not null;
+}
+
 /// <summary>An exercise left out, and why (shown on request so a therapist can check the rules).</summary>
 public sealed record ExcludedExercise(string ExerciseId, string Reason);
 

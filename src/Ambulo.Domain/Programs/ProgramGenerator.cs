@@ -56,6 +56,19 @@ public static class ProgramGenerator
         };
     }
 
+    /// <summary>
+    /// Whether one exercise may be offered to this profile at all (prerequisites, position gates, FAC limit,
+    /// a mode safe for the grade), and if not, why. The same rules the generator applies.
+    /// </summary>
+    public static ExerciseAssessment Assess(Exercise exercise, AbilityProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.EnsureValid();
+        var item = Evaluate(exercise, profile, new SafetyGates(profile), ProgramOptions.Default, out var whyNot);
+        return new ExerciseAssessment(exercise.Id, item, item is null ? whyNot : null);
+    }
+
     private static List<ProgramItem> Select(List<ProgramItem> candidates, int budgetSeconds, ProgramOptions options, List<ExcludedExercise> excluded)
     {
         var queues = RoundOrder.ToDictionary(
