@@ -1,0 +1,434 @@
+using Ambulo.Motion.Filters;
+using Ambulo.Motion.Orientation;
+using Ambulo.Motion.Repetitions;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Motion.Online;
+
+/// <summary>
+/// Live repetition counter for one sensor stream: create one per stream, call <see cref="Push(ReadOnlySpan{ImuSample}, ICollection{Repetition})"/>
+/// with samples as they arrive (any chunk size, in time order) and receive each repetition once it has
+/// ended; <see cref="Reset"/> starts a new set (the next samples are the calibration still period again).
+/// <para>
+/// Pipeline per sample: segment angle (complementary filter, start-pose calibration, learned movement
+/// axis; see <see cref="MovementAngleTracker"/>) or force → 2nd-order Butterworth low-pass → adaptive
+/// hysteresis state machine. Nothing is allocated per sample; a <see cref="Repetition"/> record is
+/// allocated when one is completed. The offline <see cref="RepetitionDetector.Detect(ReadOnlySpan{ImuSample}, RepetitionOptions, double, SensorChannels)"/>
+/// runs exactly this class over the whole recording, so online and offline results are identical.
+/// </para>
+/// Not thread-safe: one instance belongs to one stream.
+/// </summary>
+public sealed class RepetitionCounter
+{
+    private const double EndFractionOfPeak = 0.1;
+    private const double SettleSeconds = 1.0;
+    private const double LookbackSeconds = 2.0;
+
+    private readonly RepetitionOptions _options;
+    private readonly double _rate;
+    private readonly double _dt;
+    private readonly bool _hasGyroscope;
+    private readonly BiquadCoefficients _lowPass;
+    private readonly double _minimumRange;
+    private readonly double _targetRange;
+    private readonly double _baselineGain;
+    private readonly float[] _velocity; // ring buffer of the signal's rate of change, one per processed sample
+    private readonly int _mask;
+    private readonly double[] _scratch;
+
+    private MovementAngleTracker _tracker;
+    private BiquadState _filter;
+    private Phase _phase;
+    private long _n; // processed samples after calibration
+    private bool _filterReady;
+    private bool _hasPrevious;
+    private double _previousTime;
+    private double _x, _previousX;
+    private double _baseline;
+    private double _typicalRange;
+    private Point _lowCandidate, _highCandidate;
+    private Point _start;
+    private int _direction;
+    private double _peak;
+    private Point _peakPoint;
+    private double _minimum;
+    private Point _minimumPoint;
+    private double _settleStart;
+    private HalfMovement _pending;
+    private int _count;
+
+    private enum Phase { Idle, Moving, Settling }
+
+    private readonly record struct Point(long Index, double Time, double Value);
+
+    private readonly record struct HalfMovement(bool Exists, int Direction, Point Start, Point Peak, Point End, double Range);
+
+    /// <param name="options">Detector settings (see presets on <see cref="RepetitionOptions"/>).</param>
+    /// <param name="samplingRateHz">Nominal sampling rate of the stream; filters are designed for it.</param>
+    /// <param name="channels">Channels the stream carries; without <see cref="SensorChannels.Gyroscope"/> the accelerometer-only tilt is used.</param>
+    /// <exception cref="ArgumentException">An option is out of range, or the signal needs a channel the stream lacks.</exception>
+    public RepetitionCounter(RepetitionOptions options, double samplingRateHz, SensorChannels channels)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!(samplingRateHz is >= 5 and <= 10_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(samplingRateHz), samplingRateHz, "sampling rate must be between 5 and 10000 Hz");
+        }
+
+        if (options.Signal == MovementSignal.Force && !channels.HasFlag(SensorChannels.Force))
+        {
+            throw new ArgumentException("the exercise is counted from force, but the recording has no force channel", nameof(channels));
+        }
+
+        if (options.Signal != MovementSignal.Force && !channels.HasFlag(SensorChannels.Accelerometer))
+        {
+            throw new ArgumentException("the exercise is counted from an angle, but the recording has no accelerometer", nameof(channels));
+        }
+
+        _options = options;
+        _rate = samplingRateHz;
+        _dt = 1 / samplingRateHz;
+        _hasGyroscope = channels.HasFlag(SensorChannels.Gyroscope);
+        _lowPass = BiquadCoefficients.LowPass(Math.Min(options.LowPassCutoffHz, samplingRateHz * 0.45), samplingRateHz);
+        var force = options.Signal == MovementSignal.Force;
+        _minimumRange = force ? options.MinimumForceChangeNewtons : options.MinimumRangeOfMotionDegrees;
+        _targetRange = force ? options.TargetForceChangeNewtons : options.TargetRangeOfMotionDegrees;
+        _baselineGain = _dt / (options.BaselineTimeConstantSeconds + _dt);
+        var capacity = 1;
+        var needed = (int)Math.Ceiling((options.MaximumDurationSeconds * (options.Bidirectional ? 2 : 1) + LookbackSeconds + SettleSeconds + 1) * samplingRateHz) + 8;
+        while (capacity < needed)
+        {
+            capacity <<= 1;
+        }
+
+        _velocity = new float[capacity];
+        _mask = capacity - 1;
+        _scratch = new double[capacity];
+        Reset();
+    }
+
+    /// <summary>The options this counter runs with.</summary>
+    public RepetitionOptions Options => _options;
+
+    /// <summary>Repetitions counted since construction or the last <see cref="Reset"/>.</summary>
+    public int Count => _count;
+
+    /// <summary>True once the start still period has been seen and counting has begun.</summary>
+    public bool IsCalibrated => _tracker.IsCalibrated;
+
+    /// <summary>The current band-limited signal (degrees from the start pose, or newtons of force change), for live display.</summary>
+    public double CurrentValue => _x;
+
+    public int RejectedTooSmall { get; private set; }
+    public int RejectedTooShort { get; private set; }
+    public int RejectedTooLong { get; private set; }
+
+    /// <summary>Samples skipped because a value was NaN or infinite.</summary>
+    public int SkippedSamples { get; private set; }
+
+    /// <summary>Forgets everything: the next samples calibrate again, as at the start of a new set.</summary>
+    public void Reset()
+    {
+        _tracker = new MovementAngleTracker(_options.Signal == MovementSignal.Force ? MovementSignal.Force : _options.Signal,
+            _options.Orientation, _rate, _hasGyroscope, _options.AxisLockDegrees);
+        if (_options.Signal == MovementSignal.Force && _options.ForceDecreases)
+        {
+            _forceSign = -1;
+        }
+        else
+        {
+            _forceSign = 1;
+        }
+
+        _filter.Reset();
+        _filterReady = false;
+        _hasPrevious = false;
+        _phase = Phase.Idle;
+        _n = 0;
+        _x = _previousX = 0;
+        _baseline = 0;
+        _typicalRange = _targetRange * _options.InitialRangeFractionOfTarget;
+        _pending = default;
+        _count = 0;
+        RejectedTooSmall = RejectedTooShort = RejectedTooLong = SkippedSamples = 0;
+        _lowCandidate = _highCandidate = default;
+    }
+
+    private double _forceSign = 1;
+
+    /// <summary>
+    /// Feeds samples (in time order, any number) and appends every repetition completed by them to
+    /// <paramref name="completed"/>. Returns how many were appended. Allocation-free unless a repetition completes.
+    /// </summary>
+    public int Push(ReadOnlySpan<ImuSample> samples, ICollection<Repetition> completed)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        var added = 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var rep = Step(in samples[i]);
+            if (rep is not null)
+            {
+                completed.Add(rep);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Feeds samples and returns the repetitions they completed (an empty, shared list when none did).
+    /// </summary>
+    public IReadOnlyList<Repetition> Push(ReadOnlySpan<ImuSample> samples)
+    {
+        List<Repetition>? list = null;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var rep = Step(in samples[i]);
+            if (rep is not null)
+            {
+                (list ??= []).Add(rep);
+            }
+        }
+
+        return list is null ? [] : list;
+    }
+
+    /// <summary>Feeds one sample; returns the repetition it completed, if any.</summary>
+    public Repetition? Push(in ImuSample sample) => Step(in sample);
+
+    private Repetition? Step(in ImuSample s)
+    {
+        if (!IsFinite(in s))
+        {
+            SkippedSamples++;
+            return null;
+        }
+
+        var t = s.TimeSeconds;
+        var gap = _hasPrevious && (t - _previousTime > _options.MaximumGapSeconds || t <= _previousTime);
+        if (_hasPrevious && t <= _previousTime)
+        {
+            SkippedSamples++;
+            return null; // duplicated or out-of-order timestamp
+        }
+
+        _previousTime = t;
+        _hasPrevious = true;
+        var raw = _tracker.Push(in s);
+        if (!_tracker.IsCalibrated)
+        {
+            return null;
+        }
+
+        raw *= _forceSign;
+        if (!_filterReady || gap)
+        {
+            _filter.Settle(in _lowPass, raw);
+            _filterReady = true;
+            if (gap && _phase != Phase.Idle)
+            {
+                _phase = Phase.Idle; // a movement broken by a gap is not counted
+            }
+
+            _x = _previousX = raw;
+            _baseline = gap ? raw : _baseline;
+            _lowCandidate = _highCandidate = new Point(_n, t, raw);
+        }
+
+        _previousX = _x;
+        _x = _filter.Process(in _lowPass, raw);
+        var v = (_x - _previousX) * _rate;
+        _velocity[(int)(_n & _mask)] = (float)v;
+        var here = new Point(_n, t, _x);
+        _n++;
+
+        return _phase switch
+        {
+            Phase.Idle => Idle(here),
+            Phase.Moving => Moving(here),
+            _ => Settling(here),
+        };
+    }
+
+    private Repetition? Idle(Point p)
+    {
+        var lookback = (long)(LookbackSeconds * _rate);
+        if (p.Value <= _previousX || p.Index - _lowCandidate.Index > lookback)
+        {
+            _lowCandidate = p;
+        }
+
+        if (p.Value >= _previousX || p.Index - _highCandidate.Index > lookback)
+        {
+            _highCandidate = p;
+        }
+
+        var threshold = Math.Max(0.5 * _minimumRange, _options.StartFractionOfTypicalRange * _typicalRange);
+        var offset = p.Value - _baseline;
+        if (offset >= threshold)
+        {
+            Begin(1, _lowCandidate, p);
+        }
+        else if (_options.Bidirectional && offset <= -threshold)
+        {
+            Begin(-1, _highCandidate, p);
+        }
+        else
+        {
+            _baseline += _baselineGain * (p.Value - _baseline);
+        }
+
+        return null;
+    }
+
+    private void Begin(int direction, Point start, Point p)
+    {
+        _phase = Phase.Moving;
+        _direction = direction;
+        _start = start;
+        _peak = direction * (p.Value - start.Value);
+        _peakPoint = p;
+    }
+
+    private Repetition? Moving(Point p)
+    {
+        var e = _direction * (p.Value - _start.Value);
+        if (e > _peak)
+        {
+            _peak = e;
+            _peakPoint = p;
+        }
+
+        if (p.Time - _start.Time > _options.MaximumDurationSeconds)
+        {
+            // Did not come back: re-positioning, a slip or a hold beyond the limit. Rest here.
+            RejectedTooLong++;
+            _phase = Phase.Idle;
+            _baseline = p.Value;
+            _lowCandidate = _highCandidate = p;
+            _pending = default;
+            return null;
+        }
+
+        if (e <= _options.ReturnFractionOfPeak * _peak)
+        {
+            _phase = Phase.Settling;
+            _minimum = e;
+            _minimumPoint = p;
+            _settleStart = p.Time;
+            if (e <= EndFractionOfPeak * _peak)
+            {
+                return Finish(p);
+            }
+        }
+
+        return null;
+    }
+
+    private Repetition? Settling(Point p)
+    {
+        var e = _direction * (p.Value - _start.Value);
+        if (e < _minimum)
+        {
+            _minimum = e;
+            _minimumPoint = p;
+        }
+
+        if (e <= EndFractionOfPeak * _peak)
+        {
+            return Finish(p);
+        }
+
+        if (e > _minimum + 0.05 * _peak || p.Time - _settleStart > SettleSeconds)
+        {
+            return Finish(_minimumPoint);
+        }
+
+        return null;
+    }
+
+    private Repetition? Finish(Point end)
+    {
+        _phase = Phase.Idle;
+        _lowCandidate = _highCandidate = end;
+        var range = _peak;
+        var duration = end.Time - _start.Time;
+        var minimumDuration = _options.Bidirectional ? _options.MinimumDurationSeconds / 2 : _options.MinimumDurationSeconds;
+        var acceptRange = Math.Max(_minimumRange, _options.AcceptFractionOfTypicalRange * _typicalRange);
+        if (range < acceptRange)
+        {
+            RejectedTooSmall++;
+            return null;
+        }
+
+        if (duration < minimumDuration)
+        {
+            RejectedTooShort++;
+            return null;
+        }
+
+        if (duration > _options.MaximumDurationSeconds)
+        {
+            RejectedTooLong++;
+            return null;
+        }
+
+        _typicalRange += 0.3 * (range - _typicalRange);
+        if (!_options.Bidirectional)
+        {
+            return Emit(_start, _peakPoint, end, range);
+        }
+
+        var half = new HalfMovement(true, _direction, _start, _peakPoint, end, range);
+        if (_pending.Exists && _pending.Direction != _direction && _start.Time - _pending.End.Time <= _options.MaximumDurationSeconds)
+        {
+            var first = _pending;
+            _pending = default;
+            var peak = first.Range >= half.Range ? first.Peak : half.Peak;
+            return Emit(first.Start, peak, end, (first.Range + half.Range) / 2);
+        }
+
+        _pending = half;
+        return null;
+    }
+
+    private Repetition Emit(Point start, Point peak, Point end, double range)
+    {
+        var length = (int)(end.Index - start.Index) + 1;
+        var velocity = _scratch.AsSpan(0, Math.Min(length, _scratch.Length));
+        var first = end.Index - velocity.Length + 1;
+        var peakSpeed = 0.0;
+        for (var i = 0; i < velocity.Length; i++)
+        {
+            var v = _velocity[(int)((first + i) & _mask)];
+            velocity[i] = v;
+            peakSpeed = Math.Max(peakSpeed, Math.Abs(v));
+        }
+
+        var force = _options.Signal == MovementSignal.Force;
+        var sparc = Smoothness.Sparc(velocity, _rate, _options.SparcMaximumFrequencyHz, _options.SparcAmplitudeThreshold, _options.SparcPadLevel);
+        var jerk = Smoothness.LogDimensionlessJerk(velocity, _rate);
+        var quality = range < _options.LowRangeFractionOfTarget * _targetRange ? RepetitionQuality.BelowTargetRange : RepetitionQuality.Good;
+        _count++;
+        return new Repetition(
+            _count,
+            start.Time,
+            peak.Time,
+            end.Time,
+            force ? 0 : range,
+            force ? range : 0,
+            force ? 0 : peakSpeed,
+            sparc,
+            jerk,
+            quality);
+    }
+
+    private static bool IsFinite(in ImuSample s) =>
+        double.IsFinite(s.TimeSeconds)
+        && float.IsFinite(s.AccelerationMps2.X) && float.IsFinite(s.AccelerationMps2.Y) && float.IsFinite(s.AccelerationMps2.Z)
+        && float.IsFinite(s.AngularVelocityRadps.X) && float.IsFinite(s.AngularVelocityRadps.Y) && float.IsFinite(s.AngularVelocityRadps.Z)
+        && float.IsFinite(s.ForceNewtons);
+}

@@ -1,0 +1,159 @@
+using System.Numerics;
+using Ambulo.Motion.Filters;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Motion.Orientation;
+
+/// <summary>
+/// Causal estimate of the gravity direction in the sensor frame, one sample at a time, plus the
+/// start-pose calibration. With a gyroscope it is a complementary filter: the previous estimate is
+/// rotated by the measured angular velocity and pulled towards the accelerometer with time constant
+/// <see cref="OrientationOptions.ComplementaryTimeConstantSeconds"/>. Without one it is the
+/// accelerometer low-passed per axis. A mutable struct owned by one stream; no allocation.
+/// </summary>
+internal struct GravityTracker
+{
+    private readonly BiquadCoefficients _accLowPass;
+    private readonly double _blend;
+    private readonly double _nominalDt;
+    private readonly double _calibrationSeconds;
+    private readonly double _maxBiasRadps;
+    private readonly bool _useGyroscope;
+
+    private BiquadState _lx, _ly, _lz;
+    private double _gx, _gy, _gz;
+    private double _sumAx, _sumAy, _sumAz, _sumWx, _sumWy, _sumWz;
+    private int _calibrationCount;
+    private double _firstTime, _lastTime;
+    private bool _started;
+
+    public GravityTracker(OrientationOptions options, double samplingRateHz, bool useGyroscope)
+    {
+        options.Validate();
+        _useGyroscope = useGyroscope;
+        _nominalDt = 1 / samplingRateHz;
+        _blend = _nominalDt / (options.ComplementaryTimeConstantSeconds + _nominalDt);
+        _accLowPass = BiquadCoefficients.LowPass(Math.Min(options.AccelerometerOnlyCutoffHz, samplingRateHz * 0.45), samplingRateHz);
+        _calibrationSeconds = options.CalibrationSeconds;
+        _maxBiasRadps = options.MaximumCalibrationBiasDegreesPerSecond * Math.PI / 180;
+    }
+
+    /// <summary>True once the calibration window has passed; <see cref="Reference"/> and <see cref="GyroBias"/> are then set.</summary>
+    public bool IsCalibrated { get; private set; }
+
+    /// <summary>Unit gravity direction (pointing up) of the start pose, in the sensor frame.</summary>
+    public Vector3D Reference { get; private set; }
+
+    /// <summary>Gyroscope bias found in the calibration window (rad/s), zero if the window was not still.</summary>
+    public Vector3D GyroBias { get; private set; }
+
+    /// <summary>Current gravity estimate in the sensor frame (not normalised; about 9.81 m/s² long).</summary>
+    public readonly Vector3D Gravity => new(_gx, _gy, _gz);
+
+    /// <summary>Seconds since the previous sample (nominal period for the first one or after a bad timestamp).</summary>
+    public double LastDt { get; private set; }
+
+    /// <summary>Bias-corrected angular velocity of the last sample (rad/s, sensor frame).</summary>
+    public Vector3D LastAngularVelocity { get; private set; }
+
+    public void Push(in ImuSample sample)
+    {
+        double ax = sample.AccelerationMps2.X, ay = sample.AccelerationMps2.Y, az = sample.AccelerationMps2.Z;
+        var dt = _nominalDt;
+        if (_started)
+        {
+            dt = sample.TimeSeconds - _lastTime;
+            if (!(dt > 0) || dt > 5 * _nominalDt)
+            {
+                dt = _nominalDt;
+            }
+        }
+        else
+        {
+            _firstTime = sample.TimeSeconds;
+            _started = true;
+        }
+
+        _lastTime = sample.TimeSeconds;
+        LastDt = dt;
+
+        if (!IsCalibrated)
+        {
+            _sumAx += ax; _sumAy += ay; _sumAz += az;
+            _sumWx += sample.AngularVelocityRadps.X; _sumWy += sample.AngularVelocityRadps.Y; _sumWz += sample.AngularVelocityRadps.Z;
+            _calibrationCount++;
+            LastAngularVelocity = default;
+            if (sample.TimeSeconds - _firstTime + _nominalDt >= _calibrationSeconds)
+            {
+                FinishCalibration();
+            }
+
+            return;
+        }
+
+        if (_useGyroscope)
+        {
+            var b = GyroBias;
+            double wx = sample.AngularVelocityRadps.X - b.X, wy = sample.AngularVelocityRadps.Y - b.Y, wz = sample.AngularVelocityRadps.Z - b.Z;
+            LastAngularVelocity = new Vector3D(wx, wy, wz);
+            // A vector fixed in the world seen from a frame rotating at ω changes by dg/dt = g × ω.
+            var nx = _gx + (_gy * wz - _gz * wy) * dt;
+            var ny = _gy + (_gz * wx - _gx * wz) * dt;
+            var nz = _gz + (_gx * wy - _gy * wx) * dt;
+            _gx = nx + _blend * (ax - nx);
+            _gy = ny + _blend * (ay - ny);
+            _gz = nz + _blend * (az - nz);
+        }
+        else
+        {
+            _gx = _lx.Process(in _accLowPass, ax);
+            _gy = _ly.Process(in _accLowPass, ay);
+            _gz = _lz.Process(in _accLowPass, az);
+        }
+    }
+
+    private void FinishCalibration()
+    {
+        var n = _calibrationCount;
+        double mx = _sumAx / n, my = _sumAy / n, mz = _sumAz / n;
+        var norm = Math.Sqrt(mx * mx + my * my + mz * mz);
+        if (!(norm > 1e-6) || !double.IsFinite(norm))
+        {
+            // No usable gravity (a zero or broken accelerometer): fall back to the sensor z axis.
+            mx = 0; my = 0; mz = 9.81; norm = 9.81;
+        }
+
+        Reference = new Vector3D(mx / norm, my / norm, mz / norm);
+        var bias = new Vector3D(_sumWx / n, _sumWy / n, _sumWz / n);
+        GyroBias = _useGyroscope && bias.Length <= _maxBiasRadps ? bias : default;
+        _gx = mx; _gy = my; _gz = mz;
+        _lx.Settle(in _accLowPass, mx);
+        _ly.Settle(in _accLowPass, my);
+        _lz.Settle(in _accLowPass, mz);
+        IsCalibrated = true;
+    }
+}
+
+/// <summary>A small double-precision 3-vector (System.Numerics.Vector3 is single precision).</summary>
+public readonly record struct Vector3D(double X, double Y, double Z)
+{
+    public double Length => Math.Sqrt(X * X + Y * Y + Z * Z);
+
+    public double Dot(Vector3D o) => X * o.X + Y * o.Y + Z * o.Z;
+
+    public Vector3D Cross(Vector3D o) => new(Y * o.Z - Z * o.Y, Z * o.X - X * o.Z, X * o.Y - Y * o.X);
+
+    public Vector3D Normalized()
+    {
+        var l = Length;
+        return l > 0 ? new Vector3D(X / l, Y / l, Z / l) : this;
+    }
+
+    public static Vector3D operator *(Vector3D v, double s) => new(v.X * s, v.Y * s, v.Z * s);
+
+    public static Vector3D operator +(Vector3D a, Vector3D b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
+
+    public static Vector3D operator -(Vector3D a, Vector3D b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
+
+    public static Vector3D From(Vector3 v) => new(v.X, v.Y, v.Z);
+}

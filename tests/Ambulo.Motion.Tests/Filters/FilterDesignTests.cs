@@ -1,0 +1,95 @@
+using Ambulo.Motion.Filters;
+
+namespace Ambulo.Motion.Tests.Filters;
+
+public class FilterDesignTests
+{
+    private static double[] Sine(double frequencyHz, double rateHz, int n) =>
+        Enumerable.Range(0, n).Select(i => Math.Sin(2 * Math.PI * frequencyHz * i / rateHz)).ToArray();
+
+    private static double SteadyAmplitude(FilterDesign design, double[] input)
+    {
+        var state = design.CreateState();
+        var output = input.Select(state.Process).ToArray();
+        return output.Skip(output.Length / 2).Max(Math.Abs);
+    }
+
+    [Theory]
+    [InlineData(3, 100)]
+    [InlineData(1.5, 50)]
+    [InlineData(10, 204.8)]
+    public void LowPass_AnyCutoff_HasUnitGainAtZeroHertz(double cutoffHz, double rateHz)
+    {
+        var design = FilterDesign.LowPass(cutoffHz, rateHz);
+
+        design.Sections.Single().DcGain.ShouldBe(1, 1e-12);
+    }
+
+    [Fact]
+    public void LowPass_SignalWellBelowCutoff_Passes()
+    {
+        SteadyAmplitude(FilterDesign.LowPass(3, 100), Sine(0.3, 100, 4000)).ShouldBe(1, 0.01);
+    }
+
+    [Fact]
+    public void LowPass_TremorAboveCutoff_IsAttenuated()
+    {
+        // 2nd-order Butterworth: gain 1/sqrt(1 + (f/fc)^4) ≈ 0.1 at 3.2 × fc; the bilinear transform only lowers it.
+        SteadyAmplitude(FilterDesign.LowPass(3, 100), Sine(9.6, 100, 4000)).ShouldBeLessThan(0.11);
+        SteadyAmplitude(FilterDesign.LowPass(3, 100, order: 4), Sine(9.6, 100, 4000)).ShouldBeLessThan(0.011);
+    }
+
+    [Fact]
+    public void LowPass_AtCutoff_HalvesPower()
+    {
+        SteadyAmplitude(FilterDesign.LowPass(5, 100), Sine(5, 100, 8000)).ShouldBe(Math.Sqrt(0.5), 0.01);
+    }
+
+    [Fact]
+    public void BandPass_ConstantInput_SettlesToZero()
+    {
+        var state = FilterDesign.BandPass(0.5, 5, 100).CreateState();
+        var last = 0.0;
+        for (var i = 0; i < 3000; i++)
+        {
+            last = state.Process(4.0);
+        }
+
+        last.ShouldBe(0, 1e-6);
+    }
+
+    [Fact]
+    public void FilterZeroPhase_SymmetricPulse_KeepsPeakInPlace()
+    {
+        var input = Enumerable.Range(0, 400).Select(i => Math.Exp(-Math.Pow((i - 200) / 15.0, 2))).ToArray();
+        var output = new double[input.Length];
+
+        FilterDesign.LowPass(2, 100).FilterZeroPhase(input, output);
+
+        Math.Abs(Array.IndexOf(output, output.Max()) - 200).ShouldBeLessThanOrEqualTo(1);
+        var causal = FilterDesign.LowPass(2, 100).CreateState();
+        var delayed = input.Select(causal.Process).ToArray();
+        Array.IndexOf(delayed, delayed.Max()).ShouldBeGreaterThan(205);
+    }
+
+    [Fact]
+    public void Settle_ConstantInput_GivesNoTransient()
+    {
+        var state = FilterDesign.LowPass(3, 100, order: 4).CreateState();
+        state.Settle(7.5);
+
+        for (var i = 0; i < 50; i++)
+        {
+            state.Process(7.5).ShouldBe(7.5, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(50, 100)]
+    [InlineData(3, -1)]
+    public void LowPass_CutoffOutsideZeroToNyquist_Throws(double cutoffHz, double rateHz)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => FilterDesign.LowPass(cutoffHz, rateHz));
+    }
+}

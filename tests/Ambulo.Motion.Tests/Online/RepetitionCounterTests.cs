@@ -1,0 +1,108 @@
+using System.Numerics;
+using Ambulo.Motion.Online;
+using Ambulo.Motion.Repetitions;
+using Ambulo.Motion.Samples;
+using Ambulo.Motion.Simulation;
+using CsCheck;
+
+namespace Ambulo.Motion.Tests.Online;
+
+public class RepetitionCounterTests
+{
+    private static readonly SimulatedSet Set = RepetitionSimulator.Simulate(new SimulationOptions
+    {
+        Seed = 41,
+        Repetitions = 6,
+        TremorAmplitudeDegrees = 1,
+        PartialRepetitionAtEnd = true,
+        SpasmBursts = 1,
+    });
+
+    private static RepetitionCounter NewCounter() =>
+        new(RepetitionOptions.Default, Set.Recording.Metadata.SamplingRateHz, Set.Recording.Metadata.Channels);
+
+    [Fact]
+    public void Push_RandomChunkSizes_GivesExactlyTheOfflineResult()
+    {
+        var offline = RepetitionDetector.Detect(Set.Recording, RepetitionOptions.Default);
+        offline.Count.ShouldBe(Set.TrueCount);
+
+        Gen.Int[1, 400].Array[1, 60].Sample(chunks =>
+        {
+            var counter = NewCounter();
+            var online = new List<Repetition>();
+            var samples = Set.Recording.Samples.AsSpan();
+            var position = 0;
+            var c = 0;
+            while (position < samples.Length)
+            {
+                var size = Math.Min(chunks[c++ % chunks.Length], samples.Length - position);
+                online.AddRange(counter.Push(samples.Slice(position, size)));
+                position += size;
+            }
+
+            online.ShouldBe(offline.Repetitions);
+            counter.Count.ShouldBe(offline.Count);
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void Push_SampleBySample_ReturnsEachRepetitionWhenItEnds()
+    {
+        var counter = NewCounter();
+        var seen = new List<(double Time, Repetition Rep)>();
+        foreach (var sample in Set.Recording.Samples)
+        {
+            var rep = counter.Push(in sample);
+            if (rep is not null)
+            {
+                seen.Add((sample.TimeSeconds, rep));
+            }
+        }
+
+        seen.Count.ShouldBe(Set.TrueCount);
+        // Reported soon after the movement ended: within the 1 s settling window plus the filter's delay.
+        seen.ShouldAllBe(s => s.Time >= s.Rep.EndSeconds && s.Time - s.Rep.EndSeconds < 1.5);
+    }
+
+    [Fact]
+    public void Reset_ThenSameSamples_GivesTheSameRepetitionsAgain()
+    {
+        var counter = NewCounter();
+        var first = counter.Push(Set.Recording.Samples).ToList();
+
+        counter.Reset();
+        counter.Count.ShouldBe(0);
+        var second = counter.Push(Set.Recording.Samples).ToList();
+
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public void Push_AfterWarmUp_AllocatesNothingPerSample()
+    {
+        var still = Enumerable.Range(0, 20_000).Select(i => new ImuSample(i / 100.0, new Vector3(0.1f, 0.2f, 9.8f), new Vector3(0.001f, 0, 0))).ToArray();
+        var counter = new RepetitionCounter(RepetitionOptions.Default, 100, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
+        var sink = new List<Repetition>();
+        counter.Push(still.AsSpan(0, 1000), sink);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        counter.Push(still.AsSpan(1000), sink);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.ShouldBe(0);
+        sink.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Push_DuplicatedAndBackwardTimestamps_AreSkippedAndCounted()
+    {
+        var counter = NewCounter();
+        var samples = Set.Recording.Samples;
+        counter.Push(samples.AsSpan(0, 500));
+        counter.Push(samples.AsSpan(499, 1)); // duplicate
+        counter.Push(samples.AsSpan(100, 1)); // backwards
+
+        counter.SkippedSamples.ShouldBe(2);
+    }
+}
