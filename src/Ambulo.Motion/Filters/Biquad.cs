@@ -3,7 +3,7 @@ namespace Ambulo.Motion.Filters;
 /// <summary>
 /// Coefficients of one second-order section (biquad), normalised so a0 = 1:
 /// y[n] = b0·x[n] + b1·x[n−1] + b2·x[n−2] − a1·y[n−1] − a2·y[n−2].
-/// This is the filter <em>design</em>; the running memory lives in <see cref="BiquadState"/>,
+/// This is the filter <em>design</em>; the running memory lives in <see cref="BiquadMemory"/>,
 /// so one design can serve any number of streams.
 /// </summary>
 public readonly record struct BiquadCoefficients(double B0, double B1, double B2, double A1, double A2)
@@ -61,7 +61,7 @@ public readonly record struct BiquadCoefficients(double B0, double B1, double B2
 /// Memory of one biquad running over one stream (transposed direct form II). A mutable struct:
 /// keep it in a field and call <see cref="Process"/> on that field, never on a copy.
 /// </summary>
-public struct BiquadState
+public struct BiquadMemory
 {
     private double _z1;
     private double _z2;

@@ -86,12 +86,12 @@ public sealed record FilterDesign
 public sealed class FilterState
 {
     private readonly BiquadCoefficients[] _sections;
-    private readonly BiquadState[] _states;
+    private readonly BiquadMemory[] _states;
 
     internal FilterState(BiquadCoefficients[] sections)
     {
         _sections = sections;
-        _states = new BiquadState[sections.Length];
+        _states = new BiquadMemory[sections.Length];
     }
 
     public double Process(double x)

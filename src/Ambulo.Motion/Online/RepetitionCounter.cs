@@ -37,7 +37,7 @@ public sealed class RepetitionCounter
     private readonly double[] _scratch;
 
     private MovementAngleTracker _tracker;
-    private BiquadState _filter;
+    private BiquadMemory _filter;
     private Phase _phase;
     private long _n; // processed samples after calibration
     private bool _filterReady;

@@ -20,7 +20,7 @@ internal struct GravityTracker
     private readonly double _maxBiasRadps;
     private readonly bool _useGyroscope;
 
-    private BiquadState _lx, _ly, _lz;
+    private BiquadMemory _lx, _ly, _lz;
     private double _gx, _gy, _gz;
     private double _sumAx, _sumAy, _sumAz, _sumWx, _sumWy, _sumWz;
     private int _calibrationCount;
