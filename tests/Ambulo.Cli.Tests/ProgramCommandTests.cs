@@ -29,11 +29,34 @@ public class ProgramCommandTests
     }
 
     [Fact]
-    public async Task Program_CommunityWalker_GetsResistedLegWork()
+    public async Task Program_CommunityWalker_GetsResistedLegWorkAndWalkingPractice()
     {
         var items = await ProgramItemsAsync("community-walker.json");
 
         items.ShouldContain(i => i.GetProperty("category").GetString() == "leg" && i.GetProperty("mode").GetString() == "resisted");
+        items.ShouldContain(i => i.GetProperty("category").GetString() == "walking" && i.GetProperty("position").GetString() == "walking");
+    }
+
+    [Fact]
+    public async Task Program_HemiparesisSeated_NoStandingOrWalking()
+    {
+        var items = await ProgramItemsAsync("hemiparesis-seated.json");
+
+        items.ShouldNotBeEmpty();
+        items.ShouldAllBe(i => i.GetProperty("position").GetString() == "lying" || i.GetProperty("position").GetString() == "seated");
+    }
+
+    [Fact]
+    public async Task Program_HouseholdWalkerWithCane_SupervisedWalkingWithScreeningAndDizzinessWarnings()
+    {
+        var items = await ProgramItemsAsync("household-walker-cane.json");
+
+        var upright = items.Where(i => i.GetProperty("position").GetString() is "standing" or "walking").ToArray();
+        upright.ShouldNotBeEmpty();
+        upright.ShouldAllBe(i => i.GetProperty("helper_required").GetBoolean());
+        upright.ShouldAllBe(i => i.GetProperty("warnings").EnumerateArray().Any(w => w.GetString()!.Contains("§6.5", StringComparison.Ordinal)));
+        upright.ShouldAllBe(i => i.GetProperty("warnings").EnumerateArray().Any(w => w.GetString()!.Contains("dizzy", StringComparison.Ordinal)));
+        items.ShouldContain(i => i.GetProperty("category").GetString() == "walking");
     }
 
     [Theory]

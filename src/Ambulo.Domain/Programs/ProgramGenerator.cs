@@ -174,7 +174,7 @@ public static class ProgramGenerator
         var walking = exercise.Position == StartingPosition.Walking || exercise.Category == ExerciseCategory.Walking;
         if (upright && !gates.StandWithSupport)
         {
-            whyNot = "standing and walking need independent sitting and standing with support first (gate G-STAND-SUP)";
+            whyNot = "standing and walking need independent sitting, standing with support (gate G-STAND-SUP) and FAC ≥ 2 (§6.5: FAC ≤ 1 keeps to a seated and lying programme)";
             return null;
         }
 
@@ -310,7 +310,7 @@ public static class ProgramGenerator
         }
         else
         {
-            reasons.Add($"default dose {sets} × {reps} (§3.1: 1–3 sets of 10–15 for strength work)");
+            reasons.Add(DoseReason(exercise, sets, reps));
         }
 
         return new ProgramItem
@@ -339,8 +339,26 @@ public static class ProgramGenerator
         return (int)Math.Ceiling(seconds);
     }
 
+    /// <summary>
+    /// Seated exercises that end standing (sit-to-stand) also get the dizziness warning. The catalogue has no
+    /// field for it, so the name is checked too: a needless warning is harmless, a missing one is not.
+    /// </summary>
     private static bool RisesToStanding(Exercise exercise) =>
-        exercise.Prerequisites.Any(p => p is Prerequisite.StandingWithSupport or Prerequisite.IndependentStanding or Prerequisite.Walking);
+        exercise.Prerequisites.Any(p => p is Prerequisite.StandingWithSupport or Prerequisite.IndependentStanding or Prerequisite.Walking)
+        || exercise.Name.Contains("stand", StringComparison.OrdinalIgnoreCase);
+
+    private static string DoseReason(Exercise exercise, int sets, int reps)
+    {
+        if (exercise.DefaultDose.HoldSeconds is { } hold && hold > 0)
+        {
+            var what = exercise.Position == StartingPosition.Walking ? "walking bout" : "hold";
+            return $"default dose {sets} × {reps}, {hold:0.#} s per {what} (catalogue dose)";
+        }
+
+        return exercise.Movement.TrainedMuscle is not null
+            ? $"default dose {sets} × {reps} (§3.1: 1–3 sets of 10–15 for strength work)"
+            : $"default dose {sets} × {reps} (catalogue dose)";
+    }
 
     private static string Summary(Exercise exercise, SafetyGates gates)
     {

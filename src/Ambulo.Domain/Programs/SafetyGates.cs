@@ -28,10 +28,10 @@ public sealed class SafetyGates
 
     /// <summary>
     /// G-STAND-SUP: stands with hand support at a counter. We also require independent sitting first
-    /// (the brief's rule "no standing or walking task without sitting balance"; trunk control precedes
-    /// standing, TCT §2.2).
+    /// (no standing or walking task without sitting balance; trunk control precedes standing, TCT §2.2) and
+    /// FAC ≥ 2, because §6.5 limits FAC ≤ 1 to a seated/supine programme plus assisted sit-to-stand.
     /// </summary>
-    public bool StandWithSupport => IndependentSitting && _profile.StandingBalance >= StandingBalance.WithSupport;
+    public bool StandWithSupport => IndependentSitting && _profile.StandingBalance >= StandingBalance.WithSupport && Fac >= 2;
 
     /// <summary>
     /// G-STAND-IND: FAC ≥ 4 AND standing balance independent AND no fall in the last 3 months AND neglect
@@ -90,7 +90,7 @@ public sealed class SafetyGates
     {
         Prerequisite.IndependentSitting => "needs independent sitting balance (gate G-SIT)",
         Prerequisite.SupportedSitting => "needs at least sitting with hand support",
-        Prerequisite.StandingWithSupport => "needs independent sitting and standing with support (gate G-STAND-SUP)",
+        Prerequisite.StandingWithSupport => "needs independent sitting, standing with support (gate G-STAND-SUP) and FAC ≥ 2 (§6.5)",
         Prerequisite.IndependentStanding => "needs FAC ≥ 4, independent standing, no fall in 3 months and no neglect (gate G-STAND-IND)",
         Prerequisite.Walking => "needs standing with support and FAC ≥ 3 with a walking aid, or FAC ≥ 4 without one (gate G-WALK)",
         Prerequisite.BedAccess => "needs safe access to a firm bed",

@@ -52,6 +52,17 @@ public class ProgramGeneratorPropertyTests
 
     [Theory]
     [MemberData(nameof(Catalogues))]
+    public void Generate_FacAtMost1_OnlySeatedOrLyingWork(string catalogue) =>
+        ForEveryProfile(catalogue, (profile, _, program) =>
+        {
+            if (profile.FunctionalAmbulationCategory <= 1)
+            {
+                program.Items.Where(i => i.IsUpright).Select(i => i.ExerciseId).ShouldBeEmpty();
+            }
+        });
+
+    [Theory]
+    [MemberData(nameof(Catalogues))]
     public void Generate_StandingBalanceOrFacLimited_EveryUprightTaskNeedsHelper(string catalogue) =>
         ForEveryProfile(catalogue, (profile, _, program) =>
         {
