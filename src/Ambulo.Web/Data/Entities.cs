@@ -46,6 +46,10 @@ internal sealed class PlannedExercise
     public double? TargetRangeOfMotionDegrees { get; set; }
     /// <summary>Plain steps read aloud and shown, one per line.</summary>
     public required string Instructions { get; set; }
+    /// <summary>A helper must be present for this exercise today.</summary>
+    public bool HelperRequired { get; set; }
+    /// <summary>Safety warnings to show before the exercise, one per line (may be empty).</summary>
+    public string Warnings { get; set; } = string.Empty;
 }
 
 internal enum SessionStatus { InProgress, Completed, EndedForSafety, Stopped }
@@ -97,8 +101,8 @@ internal sealed class ExerciseRating
     public int Id { get; set; }
     public int SessionId { get; set; }
     public int PlannedExerciseId { get; set; }
-    /// <summary>Perceived effort 0 (none) to 10 (maximal).</summary>
-    public int Effort { get; set; }
+    /// <summary>Perceived effort 0 (nothing at all) to 10 (maximal); null when the person stopped for pain or dizziness before rating it.</summary>
+    public int? Effort { get; set; }
     public bool PainOrDizziness { get; set; }
     public DateTime RatedUtc { get; set; }
 }

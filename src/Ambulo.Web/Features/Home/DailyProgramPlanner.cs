@@ -1,4 +1,6 @@
-using Ambulo.Web.Data;
+using Ambulo.Domain.Exercises;
+using Ambulo.Domain.Patients;
+using Ambulo.Domain.Programs;
 
 namespace Ambulo.Web.Features.Home;
 
@@ -12,31 +14,47 @@ internal sealed record PlannedExerciseDraft(
     double TempoSeconds,
     double RestBetweenSetsSeconds,
     double? TargetRangeOfMotionDegrees,
-    IReadOnlyList<string> Instructions);
+    bool HelperRequired,
+    IReadOnlyList<string> Instructions,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Turns a patient's profile into today's plan. STAND-IN until the domain's program generator
-/// (src/Ambulo.Domain/Programs) lands on main: then this class only maps the generator's result to
-/// <see cref="PlannedExerciseDraft"/> rows. It deliberately holds no clinical logic of its own.
+/// Turns a patient's stored profile into today's plan with the domain's <see cref="ProgramGenerator"/>
+/// and the exercise catalogue; this class only maps the result to rows the web stores.
 /// </summary>
-internal sealed class DailyProgramPlanner
+internal sealed class DailyProgramPlanner(ExerciseCatalogue catalogue)
 {
-    public const string Name = "ambulo-web-demo-plan/0";
+    public const string Name = "Ambulo.Domain.ProgramGenerator";
 
     public IReadOnlyList<PlannedExerciseDraft> Plan(string profileJson)
     {
         ArgumentNullException.ThrowIfNull(profileJson);
-        _ = this; // The generator will be injected here; the stand-in has no state yet.
-        return
-        [
-            new("seated-marching", "Seated marching", "Active", 2, 10, 3, 60, 20,
-                ["Sit upright with both feet flat on the floor.", "Rest your hands on your thighs or the armrests.",
-                 "Lift your weaker knee up toward the ceiling.", "Lower the foot slowly back to the floor."]),
-            new("ankle-dorsiflexion", "Ankle lifts", "ActiveAssisted", 2, 10, 3, 60, 15,
-                ["Sit upright with both feet flat on the floor.", "Lift the toes of your weaker foot, keep the heel down.",
-                 "Lower the toes slowly."]),
-            new("leg-rotation", "Knee rocking", "Active", 1, 10, 3, 60, 20,
-                ["Lie on your back with your knees bent.", "Let both knees fall slowly to one side.", "Bring them back to the middle."]),
-        ];
+        var read = AbilityProfileJson.Read(profileJson);
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException("The stored ability profile is not valid: " + string.Join("; ", read.Errors));
+        }
+
+        var program = ProgramGenerator.Generate(read.Profile!, catalogue.All);
+        return program.Items.Select(item => Map(item, catalogue.Get(item.ExerciseId))).ToArray();
+    }
+
+    private static PlannedExerciseDraft Map(ProgramItem item, Exercise exercise)
+    {
+        var steps = exercise.Modes.TryGetValue(item.Mode, out var mode) ? mode.Steps : exercise.Modes.Values.First().Steps;
+        // The target for one repetition is the low end of the typical excursion: reachable, and more is welcome.
+        var target = exercise.Sensor.ExpectedExcursionMinDegrees ?? exercise.Movement.TypicalRangeMinDegrees;
+        return new PlannedExerciseDraft(
+            exercise.Id,
+            exercise.Name,
+            item.Mode.ToString(),
+            item.Sets,
+            item.Reps,
+            exercise.DefaultDose.TempoSeconds,
+            exercise.DefaultDose.RestBetweenSetsSeconds,
+            target,
+            item.HelperRequired,
+            steps,
+            item.Warnings);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class DemoPatientSeeder(AmbuloDbContext db, TodayProgram today, 
 {
     public const string DemoName = "Alex";
 
-    /// <summary>A community walker with a weaker right leg, in the profile's JSON form.</summary>
+    /// <summary>A person with a weaker right leg who walks with a helper (FAC 2), in the profile's JSON form.</summary>
     public const string DemoProfileJson = """
         {
           "affected_side": "right",
@@ -16,12 +16,12 @@ internal sealed class DemoPatientSeeder(AmbuloDbContext db, TodayProgram today, 
           "motor_grades": { "hip_flexion": 3, "hip_extension": 3, "knee_extension": 4, "ankle_dorsiflexion": 2 },
           "sitting_balance": "independent",
           "standing_balance": "with-support",
-          "fac": 3,
+          "fac": 2,
           "walking_aid": "single-point-cane",
           "flags": { "hemineglect": false, "visual_field_loss": false, "aphasia": false,
                      "orthostatic_hypotension": false, "fall_in_last_3_months": false, "cardiac_precautions": false },
           "fatigue_level": 3,
-          "minutes_per_day": 30,
+          "minutes_per_day": 20,
           "clinician_clearance": true,
           "has_step_with_rail": false
         }

@@ -36,6 +36,8 @@ internal sealed class TodayProgram(AmbuloDbContext db, DailyProgramPlanner plann
                 RestBetweenSetsSeconds = draft.RestBetweenSetsSeconds,
                 TargetRangeOfMotionDegrees = draft.TargetRangeOfMotionDegrees,
                 Instructions = string.Join('\n', draft.Instructions),
+                HelperRequired = draft.HelperRequired,
+                Warnings = string.Join('\n', draft.Warnings),
             });
         }
 

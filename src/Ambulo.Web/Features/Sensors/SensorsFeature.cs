@@ -2,5 +2,10 @@ namespace Ambulo.Web.Features.Sensors;
 
 internal static class SensorsFeature
 {
-    public static IServiceCollection AddSensorsFeature(this IServiceCollection services) => services;
+    public static IServiceCollection AddSensorsFeature(this IServiceCollection services)
+    {
+        services.AddOptions<SimulatorOptions>().BindConfiguration("Ambulo:Simulator");
+        services.AddSingleton<SimulatorRunner>();
+        return services;
+    }
 }

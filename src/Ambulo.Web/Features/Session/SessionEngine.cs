@@ -230,7 +230,7 @@ internal sealed class SessionEngine(
     /// Stores effort (0–10) and the pain-or-dizziness answer. Pain or dizziness ends the session;
     /// otherwise the next exercise starts, or the session is complete.
     /// </summary>
-    public Task<bool> RateAsync(int sessionId, int effort, bool painOrDizziness, CancellationToken cancellationToken)
+    public Task<bool> RateAsync(int sessionId, int? effort, bool painOrDizziness, CancellationToken cancellationToken)
     {
         if (effort is < 0 or > 10)
         {

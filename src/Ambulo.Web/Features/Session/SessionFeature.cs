@@ -54,4 +54,4 @@ internal sealed record StartSessionRequest(int PatientId);
 
 internal sealed record CountRepetitionRequest(string Source, double? RangeOfMotionDegrees);
 
-internal sealed record RateRequest(int Effort, bool PainOrDizziness);
+internal sealed record RateRequest(int? Effort, bool PainOrDizziness);

@@ -13,14 +13,17 @@ internal sealed record ExerciseView(
     double TempoSeconds,
     double RestBetweenSetsSeconds,
     double? TargetRangeOfMotionDegrees,
-    IReadOnlyList<string> Instructions)
+    bool HelperRequired,
+    IReadOnlyList<string> Instructions,
+    IReadOnlyList<string> Warnings)
 {
     public static ExerciseView From(PlannedExercise p)
     {
         ArgumentNullException.ThrowIfNull(p);
+        static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new(p.Id, p.ExerciseId, p.Name, p.Mode, p.Sets, p.RepetitionsPerSet, p.TempoSeconds,
-            p.RestBetweenSetsSeconds, p.TargetRangeOfMotionDegrees,
-            p.Instructions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            p.RestBetweenSetsSeconds, p.TargetRangeOfMotionDegrees, p.HelperRequired,
+            Lines(p.Instructions), Lines(p.Warnings));
     }
 }
 

@@ -94,7 +94,7 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Effort")
+                    b.Property<int?>("Effort")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PainOrDizziness")
@@ -206,6 +206,9 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HelperRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Instructions")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -236,6 +239,10 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
 
                     b.Property<double>("TempoSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
