@@ -65,10 +65,19 @@ public static class ModeSelection
         }
     }
 
-    public static ModeChoice Choose(Exercise exercise, AbilityProfile profile)
+    /// <summary>
+    /// Chooses the mode. <paramref name="ceiling"/> caps it for reasons other than strength (e.g. cardiac
+    /// precautions without clearance keep work below resisted); the cap is named in the reason.
+    /// </summary>
+    public static ModeChoice Choose(Exercise exercise, AbilityProfile profile, ExerciseMode? ceiling = null, string? ceilingReason = null)
     {
         var (grade, basis) = EffectiveGrade(exercise, profile);
         var wanted = FromGrade(grade);
+        if (ceiling is { } cap && wanted > cap)
+        {
+            wanted = cap;
+            basis = $"{basis}, capped at {Kebab(cap)} because {ceilingReason ?? "of a safety rule"}";
+        }
         for (var mode = wanted; mode >= ExerciseMode.Passive; mode--)
         {
             if (exercise.Modes.ContainsKey(mode))

@@ -196,7 +196,11 @@ public static class ProgramGenerator
         }
 
         // 4. Mode from the grade (§3.7).
-        var choice = ModeSelection.Choose(exercise, profile);
+        // Cardiac precautions without clearance: no resisted work (breath-holding and BP peaks, §3.5; Billinger
+        // 2014 asks for exercise testing of people at cardiovascular risk, §3.1).
+        var choice = flags.CardiacPrecautions && !profile.ClinicianClearance
+            ? ModeSelection.Choose(exercise, profile, ExerciseMode.Active, "cardiac precautions without clinician clearance (§3.5)")
+            : ModeSelection.Choose(exercise, profile);
         if (choice.Mode is not { } mode)
         {
             whyNot = "too demanding for now: " + choice.Reason;

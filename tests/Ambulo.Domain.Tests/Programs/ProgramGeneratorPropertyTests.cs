@@ -154,6 +154,22 @@ public class ProgramGeneratorPropertyTests
 
     [Theory]
     [MemberData(nameof(Catalogues))]
+    public void Generate_CardiacPrecautionsWithoutClearance_NoResistedWorkAndWarningEverywhere(string catalogue) =>
+        ForEveryProfile(catalogue, (profile, _, program) =>
+        {
+            if (profile.Flags.CardiacPrecautions && !profile.ClinicianClearance)
+            {
+                program.Items.Where(i => i.Mode == ExerciseMode.Resisted).Select(i => i.ExerciseId).ShouldBeEmpty();
+            }
+
+            if (profile.Flags.CardiacPrecautions)
+            {
+                program.Items.Where(i => !i.Warnings.Contains(ProgramWarnings.Cardiac)).Select(i => i.ExerciseId).ShouldBeEmpty();
+            }
+        });
+
+    [Theory]
+    [MemberData(nameof(Catalogues))]
     public void Generate_PassiveItem_AlwaysNeedsHelper(string catalogue) =>
         ForEveryProfile(catalogue, (_, _, program) =>
             program.Items.Where(i => i.Mode == ExerciseMode.Passive && !i.HelperRequired).Select(i => i.ExerciseId).ShouldBeEmpty());
