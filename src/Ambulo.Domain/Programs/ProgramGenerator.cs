@@ -467,6 +467,12 @@ public static class ProgramGenerator
             notes.Add("No walking practice today: it needs standing with support and, without a walking aid, FAC ≥ 4 (§6.5).");
         }
 
+        if ((profile.FunctionalAmbulationCategory >= 2 && profile.StandingBalance == StandingBalance.None)
+            || (profile.FunctionalAmbulationCategory >= 4 && profile.SittingBalance != SittingBalance.Independent))
+        {
+            notes.Add("The profile looks inconsistent (walking score higher than the balance scores): the stricter score was used; ask the therapist to re-check it.");
+        }
+
         if (profile.WalkingAid == WalkingAid.Wheelchair)
         {
             notes.Add("A wheelchair is not a walking aid: walking practice is planned as if without an aid.");

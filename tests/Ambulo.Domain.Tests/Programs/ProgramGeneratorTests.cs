@@ -119,6 +119,30 @@ public class ProgramGeneratorTests
     }
 
     [Fact]
+    public void Generate_Fac5ButNoStandingBalance_StricterScoreWinsAndNoteSaysSo()
+    {
+        var profile = ProfileGen.CommunityWalker() with { StandingBalance = StandingBalance.None };
+
+        var program = ProgramGenerator.Generate(profile, FixtureCatalogue.All);
+
+        program.Items.ShouldNotContain(i => i.IsUpright);
+        program.Notes.ShouldContain(n => n.Contains("inconsistent", StringComparison.Ordinal));
+        ProgramGenerator.Generate(ProfileGen.CommunityWalker(), FixtureCatalogue.All).Notes.ShouldNotContain(n => n.Contains("inconsistent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_CardiacPrecautionsWithoutClearance_ResistedCappedAtActiveWithReason()
+    {
+        var profile = ProfileGen.CommunityWalker() with { ClinicianClearance = false, Flags = new ProfileFlags { CardiacPrecautions = true } };
+
+        var marching = ProgramGenerator.Generate(profile, FixtureCatalogue.All).Items.Single(i => i.ExerciseId == "seated-marching");
+
+        marching.Mode.ShouldBe(ExerciseMode.Active);
+        marching.Reasons.ShouldContain(r => r.Contains("cardiac precautions", StringComparison.Ordinal));
+        marching.Warnings.ShouldContain(ProgramWarnings.Cardiac);
+    }
+
+    [Fact]
     public void Generate_InvalidProfile_ThrowsNamingField()
     {
         var profile = ProfileGen.CommunityWalker() with { FunctionalAmbulationCategory = 7 };
