@@ -10,11 +10,14 @@ namespace Ambulo.Web.BrowserTests.Infrastructure;
 public sealed class AppServer : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ambulo-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly double _simulatorTempoScale;
     private Factory _factory;
 
-    public AppServer()
+    /// <param name="simulatorTempoScale">Speeds up the built-in simulator (1 = the prescribed tempo).</param>
+    public AppServer(double simulatorTempoScale = 1.0)
     {
-        _factory = Start(_dataFolder);
+        _simulatorTempoScale = simulatorTempoScale;
+        _factory = Start(_dataFolder, simulatorTempoScale);
     }
 
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
@@ -24,12 +27,12 @@ public sealed class AppServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _factory.DisposeAsync();
-        _factory = Start(_dataFolder);
+        _factory = Start(_dataFolder, _simulatorTempoScale);
     }
 
-    private static Factory Start(string dataFolder)
+    private static Factory Start(string dataFolder, double simulatorTempoScale)
     {
-        var factory = new Factory(dataFolder);
+        var factory = new Factory(dataFolder, simulatorTempoScale);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -49,11 +52,12 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string dataFolder) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataFolder, double simulatorTempoScale) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Ambulo:DataFolder", dataFolder);
+            builder.UseSetting("Ambulo:Simulator:TempoScale", simulatorTempoScale.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -31,6 +31,14 @@ internal sealed class SessionPage(IPage page)
     public async Task WaitForCountAsync(int expected, float timeoutMs = 15_000) =>
         await Assertions.Expect(Count).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = timeoutMs });
 
+    public ILocator RestHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Rest now" });
+
+    /// <summary>Waits until the counter shows at least <paramref name="minimum"/>, or the set is over and the rest began.</summary>
+    public async Task WaitForCountAtLeastOrRestAsync(int minimum) =>
+        await page.WaitForFunctionAsync(
+            "n => { const c = document.querySelector('[data-testid=rep-count]'); return (c && parseInt(c.textContent, 10) >= n) || !!document.querySelector('.rest'); }",
+            minimum);
+
     public async Task PressPuckAsync(int times)
     {
         for (var i = 0; i < times; i++)
