@@ -148,6 +148,15 @@ public class ProgramCommandTests
     }
 
     [Fact]
+    public async Task Program_DirectoryAsProfile_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("program", "--profile", Path.GetTempPath());
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("directory");
+    }
+
+    [Fact]
     public async Task Program_NoProfileNoDemo_ExitsTwo()
     {
         var result = await CliRunner.RunAsync("program");

@@ -78,6 +78,12 @@ internal static class ProgramCommand
     private static bool TryLoad(FileInfo file, TextWriter error, out AbilityProfile profile)
     {
         profile = null!;
+        if (Directory.Exists(file.FullName))
+        {
+            error.WriteLine($"error: cannot read profile '{file.FullName}': it is a directory, not a JSON file");
+            return false;
+        }
+
         string text;
         try
         {

@@ -180,7 +180,7 @@ public class ProgramGeneratorPropertyTests
         ForEveryProfile(catalogue, (profile, exercises, program) =>
         {
             var again = ProgramGenerator.Generate(profile, exercises.Reverse());
-            again.Items.Select(Describe).ShouldBe(program.Items.Select(Describe));
+            string.Join("\n", again.Items.Select(Describe)).ShouldBe(string.Join("\n", program.Items.Select(Describe)));
             again.TotalMinutes.ShouldBe(program.TotalMinutes);
         });
 
