@@ -3,6 +3,7 @@ using Ambulo.Web.Data;
 using Ambulo.Web.Features.History;
 using Ambulo.Web.Features.Health;
 using Ambulo.Web.Features.Home;
+using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 using Ambulo.Web.Features.Sensors;
 
@@ -14,6 +15,7 @@ builder.Services.AddHomeFeature();
 builder.Services.AddSessionFeature();
 builder.Services.AddSensorsFeature();
 builder.Services.AddHistoryFeature();
+builder.Services.AddSensorIngest(builder.Configuration);
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ await app.PrepareDatabaseAsync();
 app.UseAmbuloUi();
 app.MapHealth();
 app.MapSessionApi();
+app.MapSensorIngest();
 app.MapAmbuloUi();
 
 await app.RunAsync();

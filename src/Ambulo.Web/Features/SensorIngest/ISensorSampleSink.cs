@@ -1,0 +1,33 @@
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Web.Features.SensorIngest;
+
+/// <summary>
+/// One batch of phone samples, as it arrived in one frame.
+/// </summary>
+/// <param name="Samples">
+/// Decoded samples in time order. <see cref="ImuSample.TimeSeconds"/> is on the session's own time
+/// line: it starts at the first sample of the first stream and keeps growing across phone reloads and
+/// reconnections, so a detector never sees time go backwards.
+/// </param>
+/// <param name="StreamRestarted">
+/// True on the first batch of a new phone stream (the first ever, or after the page was reloaded).
+/// An online detector may want to <c>Reset()</c> here: the phone may have been strapped on again.
+/// </param>
+/// <param name="LostFramesBefore">Frames known to be missing just before this batch (a sequence gap).</param>
+public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore);
+
+/// <summary>
+/// Something that consumes a session's samples as they are decoded, on the receiving connection's
+/// thread, before the batch is queued on <see cref="SensorSession.Batches"/>. Keep it quick (an online
+/// detector's <c>Push</c> is); anything slow belongs on the channel reader instead. An exception
+/// thrown here detaches the sink; the connection goes on.
+/// </summary>
+public interface ISensorSampleSink
+{
+    /// <summary>New samples from the phone (see <see cref="SensorBatch"/> for the time line).</summary>
+    void OnSamples(ReadOnlySpan<ImuSample> samples, bool streamRestarted);
+
+    /// <summary>The phone connected, dropped off or the session closed.</summary>
+    void OnConnectionStateChanged(SensorConnectionState state);
+}

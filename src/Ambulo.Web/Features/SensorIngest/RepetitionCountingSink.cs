@@ -1,0 +1,73 @@
+using Ambulo.Motion.Online;
+using Ambulo.Motion.Repetitions;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Web.Features.SensorIngest;
+
+/// <summary>
+/// Drives Ambulo.Motion's online <see cref="RepetitionCounter"/> from a phone session: attach it with
+/// <see cref="SensorSession.Attach"/> and each completed repetition is reported through
+/// <see cref="RepetitionCompleted"/> (on the phone connection's thread, right after the frame that
+/// completed it was decoded). A reloaded phone page starts a new calibration (<c>Reset</c>), because the
+/// phone may have been strapped on again. Not for use by two sessions at once.
+/// </summary>
+public sealed class RepetitionCountingSink : ISensorSampleSink
+{
+    private readonly RepetitionCounter _counter;
+    private readonly List<Repetition> _completed = [];
+    private readonly Lock _gate = new();
+    private int _total;
+
+    /// <param name="options">Detector settings for the current exercise.</param>
+    /// <param name="samplingRateHz">The phone's nominal rate (browsers deliver devicemotion at about 60 Hz).</param>
+    /// <param name="channels">What the phone sends; a phone without gyroscope falls back to tilt from the accelerometer.</param>
+    public RepetitionCountingSink(RepetitionOptions options, double samplingRateHz = 60, SensorChannels channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope)
+    {
+        _counter = new RepetitionCounter(options, samplingRateHz, channels);
+    }
+
+    /// <summary>Raised once per repetition, in order.</summary>
+    public event Action<Repetition>? RepetitionCompleted;
+
+    /// <summary>Repetitions counted since the sink was made (across resets).</summary>
+    public int Count
+    {
+        get { lock (_gate) { return _total; } }
+    }
+
+    /// <summary>Starts a new set: the next samples calibrate the start pose again.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _counter.Reset();
+        }
+    }
+
+    public void OnSamples(ReadOnlySpan<ImuSample> samples, bool streamRestarted)
+    {
+        Repetition[] done;
+        lock (_gate)
+        {
+            if (streamRestarted && _counter.IsCalibrated)
+            {
+                _counter.Reset();
+            }
+
+            _completed.Clear();
+            _counter.Push(samples, _completed);
+            _total += _completed.Count;
+            done = _completed.Count == 0 ? [] : [.. _completed];
+        }
+
+        foreach (var repetition in done)
+        {
+            RepetitionCompleted?.Invoke(repetition);
+        }
+    }
+
+    public void OnConnectionStateChanged(SensorConnectionState state)
+    {
+        // The counter keeps its state while the phone is away: when it comes back, counting goes on.
+    }
+}

@@ -1,0 +1,373 @@
+using System.Threading.Channels;
+using Ambulo.Domain.Exercises;
+using Ambulo.Motion.Samples;
+using Ambulo.Web.Features.SensorIngest.Frames;
+
+namespace Ambulo.Web.Features.SensorIngest;
+
+/// <summary>
+/// One "phone as sensor" session: the pairing code on the screen, the phone's connection, and the
+/// samples it sends. Made by <see cref="SensorSessionRegistry.Open"/>; the live exercise screen reads
+/// <see cref="Batches"/> (or attaches an <see cref="ISensorSampleSink"/>) and watches
+/// <see cref="State"/> / <see cref="StateChanged"/> to show "sensor disconnected".
+/// Thread-safe.
+/// </summary>
+public sealed class SensorSession
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly Channel<SensorBatch> _batches;
+    private readonly SensorStreamTracker _tracker = new();
+    private readonly List<ISensorSampleSink> _sinks = [];
+    private SensorConnectionState _state = SensorConnectionState.WaitingForPhone;
+    private long _activeConnection;
+    private long _connectionCounter;
+    private CancellationTokenSource? _activeConnectionCancel;
+    private double _streamOffsetSeconds;
+    private double _lastSessionTimeSeconds;
+    private long _lastFrameTimestamp;
+    private bool _anySamples;
+    private bool _restartPending;
+    private long _lostPending;
+    private long _framesAccepted;
+    private long _samplesAccepted;
+    private long _batchesDropped;
+    private long _connections;
+
+    internal SensorSession(string id, TimeProvider time, int batchCapacity)
+    {
+        Id = id;
+        _time = time;
+        _batches = Channel.CreateBounded<SensorBatch>(
+            new BoundedChannelOptions(batchCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false, SingleWriter = false },
+            _ => Interlocked.Increment(ref _batchesDropped));
+        LastActivity = time.GetUtcNow();
+    }
+
+    /// <summary>Opaque id, used in URLs of the status endpoints.</summary>
+    public string Id { get; }
+
+    /// <summary>The code on screen, or null after it was used or replaced.</summary>
+    public string? PairingCode { get; internal set; }
+
+    /// <summary>When <see cref="PairingCode"/> stops working.</summary>
+    public DateTimeOffset PairingCodeExpiresAt { get; internal set; }
+
+    /// <summary>Secret the paired phone connects with; null until a code was redeemed.</summary>
+    internal string? Token { get; set; }
+
+    /// <summary>Last time anything happened in this session.</summary>
+    public DateTimeOffset LastActivity { get; private set; }
+
+    /// <summary>The phone's connection state.</summary>
+    public SensorConnectionState State
+    {
+        get { lock (_gate) { return _state; } }
+    }
+
+    /// <summary>Raised (on the connection's thread) whenever <see cref="State"/> changes.</summary>
+    public event Action<SensorConnectionState>? StateChanged;
+
+    /// <summary>
+    /// Decoded batches in arrival order. Bounded: when nobody reads, the oldest batches are dropped
+    /// (counted in <see cref="SensorSessionStatus.BatchesDropped"/>). Completed when the session closes.
+    /// </summary>
+    public ChannelReader<SensorBatch> Batches => _batches.Reader;
+
+    /// <summary>Rejected frames by reason, for this session over all its connections.</summary>
+    public FrameRejectionCounters Rejections { get; } = new();
+
+    /// <summary>Catalogue id of the exercise the phone should be placed for, or null.</summary>
+    public string? ExerciseId { get; private set; }
+
+    /// <summary>Name of the exercise shown on the phone, or null.</summary>
+    public string? ExerciseName { get; private set; }
+
+    /// <summary>Where to put the phone, in plain words, shown on the phone page.</summary>
+    public string PlacementText { get; private set; } = PlacementInstructions.NoExerciseYet;
+
+    /// <summary>Tells the phone which exercise comes next and where to strap it.</summary>
+    public void SetExercise(Exercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        lock (_gate)
+        {
+            ExerciseId = exercise.Id;
+            ExerciseName = exercise.Name;
+            PlacementText = PlacementInstructions.For(exercise.Sensor.Placement);
+        }
+    }
+
+    /// <summary>Adds a sink that sees every accepted batch; dispose the result to detach it.</summary>
+    public IDisposable Attach(ISensorSampleSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        lock (_gate)
+        {
+            _sinks.Add(sink);
+        }
+
+        return new Detacher(this, sink);
+    }
+
+    /// <summary>A consistent snapshot of the counters and state.</summary>
+    public SensorSessionStatus GetStatus()
+    {
+        lock (_gate)
+        {
+            return new SensorSessionStatus(
+                Id,
+                _state,
+                PairingCode,
+                PairingCode is null ? null : PairingCodeExpiresAt,
+                ExerciseName,
+                PlacementText,
+                _connections,
+                _framesAccepted,
+                _samplesAccepted,
+                _tracker.LostFrames,
+                Interlocked.Read(ref _batchesDropped),
+                _tracker.StreamsStarted,
+                Rejections.Total,
+                Rejections.Snapshot());
+        }
+    }
+
+    /// <summary>
+    /// Validates one frame and, if it is good, delivers its samples. Never throws because of the
+    /// frame's content. <paramref name="scratch"/> is the connection's decode buffer.
+    /// </summary>
+    internal FrameRejection Receive(long connection, ReadOnlySpan<byte> frame, Span<ImuSample> scratch)
+    {
+        SensorBatch? batch = null;
+        ISensorSampleSink[] sinks = [];
+        lock (_gate)
+        {
+            if (connection != _activeConnection)
+            {
+                return FrameRejection.None; // a replaced connection's last frame: ignored, not an error
+            }
+
+            var rejection = SensorFrameDecoder.Decode(frame, scratch, out var header);
+            if (rejection == FrameRejection.None)
+            {
+                var lastMicros = header.SampleCount == 0
+                    ? header.BaseTimeMicroseconds
+                    : (ulong)Math.Round(scratch[header.SampleCount - 1].TimeSeconds * 1_000_000d);
+                var lostBefore = _tracker.LostFrames;
+                rejection = _tracker.Accept(header, lastMicros, out var newStream);
+                if (rejection == FrameRejection.None)
+                {
+                    batch = Deliver(scratch[..header.SampleCount], header, newStream, _tracker.LostFrames - lostBefore);
+                    sinks = [.. _sinks];
+                }
+            }
+
+            if (rejection != FrameRejection.None)
+            {
+                Rejections.Add(rejection);
+                return rejection;
+            }
+        }
+
+        if (batch is { Samples.Length: > 0 })
+        {
+            foreach (var sink in sinks)
+            {
+                try
+                {
+                    sink.OnSamples(batch.Samples, batch.StreamRestarted);
+                }
+#pragma warning disable CA1031 // a consumer's bug must not end the phone's connection
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    Detach(sink);
+                }
+            }
+
+            _batches.Writer.TryWrite(batch);
+        }
+
+        return FrameRejection.None;
+    }
+
+    private SensorBatch Deliver(ReadOnlySpan<ImuSample> decoded, SensorFrameHeader header, bool newStream, long lost)
+    {
+        var now = _time.GetTimestamp();
+        if (newStream)
+        {
+            var streamStart = header.BaseTimeMicroseconds / 1_000_000d;
+            // First stream: the session's time line is the phone's. Later streams continue after the
+            // last sample, leaving the real (server-measured) pause between them.
+            _streamOffsetSeconds = _anySamples
+                ? _lastSessionTimeSeconds + Math.Max(0.001, _time.GetElapsedTime(_lastFrameTimestamp, now).TotalSeconds) - streamStart
+                : 0;
+        }
+
+        var samples = new ImuSample[decoded.Length];
+        for (var i = 0; i < decoded.Length; i++)
+        {
+            samples[i] = decoded[i] with { TimeSeconds = decoded[i].TimeSeconds + _streamOffsetSeconds };
+        }
+
+        if (samples.Length > 0)
+        {
+            _anySamples = true;
+            _lastSessionTimeSeconds = samples[^1].TimeSeconds;
+        }
+
+        _lastFrameTimestamp = now;
+        _framesAccepted++;
+        _samplesAccepted += samples.Length;
+        LastActivity = _time.GetUtcNow();
+        // A new stream may open with keep-alive frames: the restart is reported with its first samples.
+        _restartPending |= newStream;
+        var restarted = _restartPending && samples.Length > 0;
+        if (restarted)
+        {
+            _restartPending = false;
+        }
+
+        _lostPending += lost;
+        var lostBefore = samples.Length > 0 ? _lostPending : 0;
+        if (samples.Length > 0)
+        {
+            _lostPending = 0;
+        }
+
+        return new SensorBatch(samples, restarted, lostBefore);
+    }
+
+    /// <summary>
+    /// Registers a new phone connection; an older one still open is told to stop. False when the
+    /// session was closed meanwhile.
+    /// </summary>
+    internal bool TryConnect(out long connection, out CancellationToken stop)
+    {
+        CancellationTokenSource? previous;
+        CancellationTokenSource cancel;
+        connection = 0;
+        stop = CancellationToken.None;
+        lock (_gate)
+        {
+            if (_state == SensorConnectionState.Closed)
+            {
+                return false;
+            }
+
+            previous = _activeConnectionCancel;
+            cancel = new CancellationTokenSource();
+            _activeConnectionCancel = cancel;
+            connection = ++_connectionCounter;
+            _activeConnection = connection;
+            _connections++;
+            LastActivity = _time.GetUtcNow();
+        }
+
+        previous?.Cancel();
+        stop = cancel.Token;
+        SetState(SensorConnectionState.Connected);
+        return true;
+    }
+
+    /// <summary>Marks a connection as gone; the state changes only if it was the active one.</summary>
+    internal void Disconnect(long connection)
+    {
+        CancellationTokenSource? cancel = null;
+        lock (_gate)
+        {
+            if (connection != _activeConnection)
+            {
+                return;
+            }
+
+            cancel = _activeConnectionCancel;
+            _activeConnectionCancel = null;
+            _activeConnection = 0;
+            LastActivity = _time.GetUtcNow();
+        }
+
+        cancel?.Dispose();
+        SetState(SensorConnectionState.Disconnected);
+    }
+
+    /// <summary>Ends the session: the phone is disconnected and <see cref="Batches"/> completes.</summary>
+    internal void Close()
+    {
+        CancellationTokenSource? cancel;
+        lock (_gate)
+        {
+            cancel = _activeConnectionCancel;
+            _activeConnectionCancel = null;
+            _activeConnection = 0;
+            PairingCode = null;
+            Token = null;
+        }
+
+        cancel?.Cancel();
+        SetState(SensorConnectionState.Closed);
+        _batches.Writer.TryComplete();
+    }
+
+    private void SetState(SensorConnectionState state)
+    {
+        ISensorSampleSink[] sinks;
+        lock (_gate)
+        {
+            if (_state == state || _state == SensorConnectionState.Closed)
+            {
+                return;
+            }
+
+            _state = state;
+            sinks = [.. _sinks];
+        }
+
+        foreach (var sink in sinks)
+        {
+            try
+            {
+                sink.OnConnectionStateChanged(state);
+            }
+#pragma warning disable CA1031 // see Receive
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Detach(sink);
+            }
+        }
+
+        StateChanged?.Invoke(state);
+    }
+
+    private void Detach(ISensorSampleSink sink)
+    {
+        lock (_gate)
+        {
+            _sinks.Remove(sink);
+        }
+    }
+
+    private sealed class Detacher(SensorSession session, ISensorSampleSink sink) : IDisposable
+    {
+        public void Dispose() => session.Detach(sink);
+    }
+}
+
+/// <summary>What the status endpoint and the screen show about a session.</summary>
+public sealed record SensorSessionStatus(
+    string SessionId,
+    SensorConnectionState State,
+    string? PairingCode,
+    DateTimeOffset? PairingCodeExpiresAt,
+    string? ExerciseName,
+    string PlacementText,
+    long Connections,
+    long FramesAccepted,
+    long SamplesAccepted,
+    long LostFrames,
+    long BatchesDropped,
+    int StreamsStarted,
+    long FramesRejected,
+    IReadOnlyDictionary<string, long> RejectionsByReason);

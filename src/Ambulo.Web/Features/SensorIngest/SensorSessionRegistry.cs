@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Ambulo.Web.Features.SensorIngest;
+
+/// <summary>Outcome of a phone trying a pairing code.</summary>
+public enum PairingOutcome
+{
+    Paired,
+
+    /// <summary>Not six digits.</summary>
+    Malformed,
+
+    /// <summary>No session shows this code (wrong, already used, or replaced by a newer one).</summary>
+    Unknown,
+
+    /// <summary>The code was right but too old.</summary>
+    Expired,
+}
+
+/// <summary>
+/// All open phone-sensor sessions of this server, in memory. A session is opened by the screen that
+/// wants a sensor (<see cref="Open"/>), shows a six-digit code that works once and expires, and gives
+/// the phone that redeems it a long random token to connect — and reconnect — with.
+/// Registered as a singleton by <c>AddSensorIngest</c>.
+/// </summary>
+public sealed class SensorSessionRegistry
+{
+    private const int CodeDigits = 6;
+    private readonly ConcurrentDictionary<string, SensorSession> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SensorSession> _byCode = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SensorSession> _byToken = new(StringComparer.Ordinal);
+    private readonly Lock _pairingGate = new();
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<SensorIngestOptions> _options;
+
+    public SensorSessionRegistry(TimeProvider time, IOptionsMonitor<SensorIngestOptions> options)
+    {
+        _time = time;
+        _options = options;
+    }
+
+    /// <summary>Open sessions.</summary>
+    public int Count => _byId.Count;
+
+    /// <summary>Opens a session with a fresh pairing code. When full, the longest-idle unconnected session is closed.</summary>
+    public SensorSession Open()
+    {
+        var options = _options.CurrentValue;
+        while (_byId.Count >= Math.Max(1, options.MaxOpenSessions))
+        {
+            var oldest = _byId.Values
+                .OrderBy(s => s.State == SensorConnectionState.Connected ? 1 : 0)
+                .ThenBy(s => s.LastActivity)
+                .First();
+            Close(oldest.Id);
+        }
+
+        var session = new SensorSession(NewSecret(9), _time, Math.Max(1, options.BatchBufferCapacity));
+        _byId[session.Id] = session;
+        NewCode(session);
+        return session;
+    }
+
+    /// <summary>Replaces the session's code with a new one (e.g. when the shown one expired).</summary>
+    public string NewCode(SensorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_pairingGate)
+        {
+            if (session.PairingCode is { } old)
+            {
+                _byCode.TryRemove(old, out _);
+            }
+
+            string code;
+            do
+            {
+                code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (!_byCode.TryAdd(code, session));
+
+            session.PairingCode = code;
+            session.PairingCodeExpiresAt = _time.GetUtcNow().AddSeconds(_options.CurrentValue.PairingCodeLifetimeSeconds);
+            return code;
+        }
+    }
+
+    /// <summary>
+    /// Redeems a code typed or scanned on the phone. On success the code is used up and the phone gets
+    /// a new token; a phone paired earlier with the same session loses its token.
+    /// </summary>
+    public PairingOutcome Redeem(string? code, out SensorSession? session, out string? token)
+    {
+        session = null;
+        token = null;
+        if (code is null || code.Length != CodeDigits || !code.All(char.IsAsciiDigit))
+        {
+            return PairingOutcome.Malformed;
+        }
+
+        lock (_pairingGate)
+        {
+            if (!_byCode.TryGetValue(code, out var found))
+            {
+                return PairingOutcome.Unknown;
+            }
+
+            if (_time.GetUtcNow() > found.PairingCodeExpiresAt)
+            {
+                _byCode.TryRemove(code, out _);
+                found.PairingCode = null;
+                return PairingOutcome.Expired;
+            }
+
+            _byCode.TryRemove(code, out _);
+            found.PairingCode = null;
+            if (found.Token is { } oldToken)
+            {
+                _byToken.TryRemove(oldToken, out _);
+            }
+
+            token = NewSecret(24);
+            found.Token = token;
+            _byToken[token] = found;
+            session = found;
+            return PairingOutcome.Paired;
+        }
+    }
+
+    /// <summary>The session a phone token belongs to.</summary>
+    public bool TryGetByToken(string token, out SensorSession session) =>
+        _byToken.TryGetValue(token, out session!);
+
+    /// <summary>A session by its id.</summary>
+    public bool TryGet(string id, out SensorSession session) => _byId.TryGetValue(id, out session!);
+
+    /// <summary>Closes a session: its code and token stop working and its phone is disconnected.</summary>
+    public bool Close(string id)
+    {
+        if (!_byId.TryRemove(id, out var session))
+        {
+            return false;
+        }
+
+        lock (_pairingGate)
+        {
+            if (session.PairingCode is { } code)
+            {
+                _byCode.TryRemove(code, out _);
+            }
+
+            if (session.Token is { } token)
+            {
+                _byToken.TryRemove(token, out _);
+            }
+        }
+
+        session.Close();
+        return true;
+    }
+
+    private static string NewSecret(int bytes) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+}

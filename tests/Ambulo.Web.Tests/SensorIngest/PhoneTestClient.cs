@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using Ambulo.Motion.Samples;
+using Ambulo.Web.Features.SensorIngest;
+using Ambulo.Web.Features.SensorIngest.Frames;
+using Ambulo.Web.Tests.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ambulo.Web.Tests.SensorIngest;
+
+/// <summary>The whole app on real Kestrel (127.0.0.1, free port) with its own data folder and sensor settings.</summary>
+internal sealed class SensorAppServer : IAsyncDisposable
+{
+    private readonly AmbuloAppFactory _root;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public SensorAppServer(params (string Key, string Value)[] settings)
+    {
+        _root = new AmbuloAppFactory();
+        _factory = _root.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Http = _factory.CreateClient();
+    }
+
+    public HttpClient Http { get; }
+
+    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
+
+    public SensorSessionRegistry Registry => _factory.Services.GetRequiredService<SensorSessionRegistry>();
+
+    public async Task<OpenedSession> OpenSessionAsync()
+    {
+        using var response = await Http.PostAsync(new Uri("/api/sensor/sessions", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<OpenedSession>())!;
+    }
+
+    public async Task<PairResponse> PairAsync(string code)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri("/api/sensor/pair", UriKind.Relative), new PairRequest(code));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<PairResponse>())!;
+    }
+
+    public async Task<ClientWebSocket> ConnectPhoneAsync(string socketPath)
+    {
+        var socket = new ClientWebSocket();
+        var uri = new UriBuilder(new Uri(BaseAddress, socketPath)) { Scheme = "ws" }.Uri;
+        await socket.ConnectAsync(uri, CancellationToken.None);
+        return socket;
+    }
+
+    /// <summary>Waits (polling, at most <paramref name="seconds"/>) until the session's status satisfies a condition.</summary>
+    public async Task<SensorSessionStatus> WaitForAsync(string sessionId, Func<SensorSessionStatus, bool> condition, double seconds = 15)
+    {
+        Registry.TryGet(sessionId, out var session).ShouldBeTrue();
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var status = session.GetStatus();
+        while (!condition(status) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            status = session.GetStatus();
+        }
+
+        return status;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}
+
+/// <summary>Frames a sample stream the way the phone page does: a few samples per frame, sequence numbers from 0.</summary>
+internal static class PhoneFrames
+{
+    public static IEnumerable<byte[]> Split(ImuSample[] samples, int perFrame, uint streamId = 77, uint firstSequence = 0)
+    {
+        var sequence = firstSequence;
+        for (var i = 0; i < samples.Length; i += perFrame)
+        {
+            var chunk = samples.AsSpan(i, Math.Min(perFrame, samples.Length - i));
+            yield return SensorFrameEncoder.Encode(streamId, sequence++, FrameChannels.All, chunk);
+        }
+    }
+
+    public static Task SendAsync(this ClientWebSocket socket, byte[] frame) =>
+        socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+}

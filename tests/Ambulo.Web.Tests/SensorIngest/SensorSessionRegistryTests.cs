@@ -1,0 +1,158 @@
+using Ambulo.Web.Features.SensorIngest;
+using Microsoft.Extensions.Options;
+
+namespace Ambulo.Web.Tests.SensorIngest;
+
+public class SensorSessionRegistryTests
+{
+    private readonly ManualTime _time = new();
+
+    private SensorSessionRegistry Registry(Action<SensorIngestOptions>? configure = null)
+    {
+        var options = new SensorIngestOptions();
+        configure?.Invoke(options);
+        return new SensorSessionRegistry(_time, new StaticOptions(options));
+    }
+
+    [Fact]
+    public void Open_NewSession_ShowsSixDigitCodeThatExpiresLater()
+    {
+        var registry = Registry();
+
+        var session = registry.Open();
+
+        session.PairingCode.ShouldNotBeNull().Length.ShouldBe(6);
+        session.PairingCode.All(char.IsAsciiDigit).ShouldBeTrue();
+        session.PairingCodeExpiresAt.ShouldBe(_time.GetUtcNow().AddMinutes(5));
+        session.State.ShouldBe(SensorConnectionState.WaitingForPhone);
+    }
+
+    [Fact]
+    public void Redeem_RightCode_PairsOnceAndGivesAToken()
+    {
+        var registry = Registry();
+        var session = registry.Open();
+        var code = session.PairingCode!;
+
+        registry.Redeem(code, out var paired, out var token).ShouldBe(PairingOutcome.Paired);
+        registry.Redeem(code, out _, out _).ShouldBe(PairingOutcome.Unknown);
+
+        paired.ShouldBeSameAs(session);
+        token.ShouldNotBeNull().Length.ShouldBeGreaterThanOrEqualTo(32);
+        registry.TryGetByToken(token, out var byToken).ShouldBeTrue();
+        byToken.ShouldBeSameAs(session);
+        session.PairingCode.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("12345")]
+    [InlineData("1234567")]
+    [InlineData("12a456")]
+    [InlineData("١٢٣٤٥٦")]
+    public void Redeem_NotSixAsciiDigits_IsMalformed(string? code) =>
+        Registry().Redeem(code, out _, out _).ShouldBe(PairingOutcome.Malformed);
+
+    [Fact]
+    public void Redeem_AfterLifetime_IsExpiredAndThenUnknown()
+    {
+        var registry = Registry(o => o.PairingCodeLifetimeSeconds = 60);
+        var code = registry.Open().PairingCode!;
+        _time.Advance(TimeSpan.FromSeconds(61));
+
+        registry.Redeem(code, out var session, out var token).ShouldBe(PairingOutcome.Expired);
+        registry.Redeem(code, out _, out _).ShouldBe(PairingOutcome.Unknown);
+
+        session.ShouldBeNull();
+        token.ShouldBeNull();
+    }
+
+    [Fact]
+    public void NewCode_ReplacesTheOldCode()
+    {
+        var registry = Registry();
+        var session = registry.Open();
+        var old = session.PairingCode!;
+
+        var fresh = registry.NewCode(session);
+
+        registry.Redeem(old, out _, out _).ShouldBe(old == fresh ? PairingOutcome.Paired : PairingOutcome.Unknown);
+        if (old != fresh)
+        {
+            registry.Redeem(fresh, out _, out _).ShouldBe(PairingOutcome.Paired);
+        }
+    }
+
+    [Fact]
+    public void Redeem_SecondPairing_RevokesTheFirstPhonesToken()
+    {
+        var registry = Registry();
+        var session = registry.Open();
+        registry.Redeem(session.PairingCode, out _, out var first);
+        var code = registry.NewCode(session);
+
+        registry.Redeem(code, out _, out var second).ShouldBe(PairingOutcome.Paired);
+
+        registry.TryGetByToken(first!, out _).ShouldBeFalse();
+        registry.TryGetByToken(second!, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Close_Session_EndsCodeTokenAndChannel()
+    {
+        var registry = Registry();
+        var session = registry.Open();
+        var code = registry.NewCode(session);
+        var other = registry.Open();
+        registry.Redeem(other.PairingCode, out _, out var token);
+
+        registry.Close(session.Id).ShouldBeTrue();
+        registry.Close(other.Id).ShouldBeTrue();
+
+        registry.Redeem(code, out _, out _).ShouldBe(PairingOutcome.Unknown);
+        registry.TryGetByToken(token!, out _).ShouldBeFalse();
+        registry.TryGet(session.Id, out _).ShouldBeFalse();
+        session.State.ShouldBe(SensorConnectionState.Closed);
+        session.Batches.Completion.IsCompleted.ShouldBeTrue();
+        registry.Close(session.Id).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Open_WhenFull_ClosesTheLongestIdleSession()
+    {
+        var registry = Registry(o => o.MaxOpenSessions = 2);
+        var oldest = registry.Open();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var middle = registry.Open();
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var newest = registry.Open();
+
+        registry.Count.ShouldBe(2);
+        registry.TryGet(oldest.Id, out _).ShouldBeFalse();
+        registry.TryGet(middle.Id, out _).ShouldBeTrue();
+        registry.TryGet(newest.Id, out _).ShouldBeTrue();
+        oldest.State.ShouldBe(SensorConnectionState.Closed);
+    }
+
+    [Fact]
+    public void Open_ManySessions_GivesDistinctCodesAndIds()
+    {
+        var registry = Registry(o => o.MaxOpenSessions = 500);
+
+        var sessions = Enumerable.Range(0, 300).Select(_ => registry.Open()).ToList();
+
+        sessions.Select(s => s.PairingCode).Distinct().Count().ShouldBe(300);
+        sessions.Select(s => s.Id).Distinct().Count().ShouldBe(300);
+    }
+
+    internal sealed class StaticOptions(SensorIngestOptions value) : IOptionsMonitor<SensorIngestOptions>
+    {
+        public SensorIngestOptions CurrentValue => value;
+
+        public SensorIngestOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<SensorIngestOptions, string?> listener) => null;
+    }
+}
