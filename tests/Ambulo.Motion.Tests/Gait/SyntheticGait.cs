@@ -48,3 +48,38 @@ internal static class SyntheticGait
     private static double Lobe(double t, double from, double to, double peak) =>
         t <= from || t >= to ? 0 : peak * Math.Sin(Math.PI * (t - from) / (to - from));
 }
+
+internal static class SyntheticSteps
+{
+    /// <summary>
+    /// A phone or trunk sensor in an arbitrary fixed orientation: gravity plus a vertical bounce with one sharp peak per
+    /// step at the returned times, irregularly sampled around <paramref name="rateHz"/>; yaw rate alternates sign per step.
+    /// </summary>
+    public static (ImuSample[] Samples, List<double> StepPeaks) Walk(int steps, double stepSeconds = 0.55, double rateHz = 100,
+        double amplitudeMps2 = 2.5, int seed = 1, double leadSeconds = 2, Quaternion? mounting = null)
+    {
+        var random = new Random(seed);
+        var rotation = mounting ?? Quaternion.CreateFromYawPitchRoll(0.3f, 1.2f, -0.4f);
+        var peaks = Enumerable.Range(0, steps).Select(k => leadSeconds + k * stepSeconds).ToList();
+        var list = new List<ImuSample>();
+        var total = leadSeconds * 2 + steps * stepSeconds;
+        for (var t = 0.0; t < total; t += (0.8 + 0.4 * random.NextDouble()) / rateHz)
+        {
+            double vertical = 0, yaw = 0;
+            for (var k = 0; k < peaks.Count; k++)
+            {
+                var d = t - peaks[k];
+                var width = 0.06 * stepSeconds / 0.55;
+                vertical += amplitudeMps2 * Math.Exp(-d * d / (2 * width * width));
+                yaw += (k % 2 == 0 ? 0.4 : -0.4) * Math.Exp(-d * d / (2 * 0.15 * 0.15));
+            }
+
+            var noise = (random.NextDouble() - 0.5) * 0.1;
+            var acc = new Vector3(0, 0, (float)(9.81 + vertical + noise));
+            var gyro = new Vector3(0, 0, (float)yaw);
+            list.Add(new ImuSample(t, Vector3.Transform(acc, rotation), Vector3.Transform(gyro, rotation)));
+        }
+
+        return (list.ToArray(), peaks);
+    }
+}

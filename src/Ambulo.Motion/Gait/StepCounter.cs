@@ -1,0 +1,262 @@
+using Ambulo.Motion.Filters;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Motion.Gait;
+
+/// <summary>Options of <see cref="StepCounter"/> and <see cref="OnlineStepCounter"/>.</summary>
+/// <param name="ResampleRateHz">Phones deliver irregular samples; they are interpolated to this fixed rate first.</param>
+/// <param name="HighPassHz">Removes gravity and posture changes from the acceleration magnitude.</param>
+/// <param name="LowPassHz">Keeps the step rhythm.</param>
+/// <param name="MinimumPeakMps2">A step peak must reach this.</param>
+/// <param name="RelativePeakFraction">…and this fraction of the running mean of recent step peaks (adapts to pocket vs hand).</param>
+/// <param name="MinimumStepSeconds">Shortest step interval.</param>
+/// <param name="MaximumStepSeconds">Longest step interval; a longer gap ends the walking run.</param>
+/// <param name="StepsToConfirmWalking">Steps in a regular run before they count (rejects isolated jolts); they count retroactively.</param>
+public sealed record StepCounterOptions(
+    double ResampleRateHz = 50,
+    double HighPassHz = 0.5,
+    double LowPassHz = 3.0,
+    double MinimumPeakMps2 = 0.6,
+    double RelativePeakFraction = 0.35,
+    double MinimumStepSeconds = 0.3,
+    double MaximumStepSeconds = 1.3,
+    int StepsToConfirmWalking = 4)
+{
+    public static StepCounterOptions Healthy { get; } = new();
+
+    public static StepCounterOptions SlowOrImpaired { get; } = new(MinimumPeakMps2: 0.4, MaximumStepSeconds: 2.0, LowPassHz: 2.5);
+
+    /// <summary>Hemiparetic gait with or without a cane: weak, slow, uneven steps.</summary>
+    public static StepCounterOptions Hemiparetic { get; } = new(HighPassHz: 0.3, MinimumPeakMps2: 0.2, MaximumStepSeconds: 2.5, LowPassHz: 2.5, RelativePeakFraction: 0.25);
+}
+
+/// <summary>Steps found in a whole recording.</summary>
+public sealed record StepCountResult(IReadOnlyList<double> StepTimesSeconds, StepCounterOptions Options)
+{
+    public int Steps => StepTimesSeconds.Count;
+}
+
+/// <summary>
+/// Step counting from the acceleration magnitude of any body-worn sensor or phone (pocket, hand, belt): the magnitude is
+/// orientation-free; after band-pass each step gives one peak. Peaks must be high enough (absolute and relative to
+/// recent steps), spaced plausibly, and part of a regular run. The offline verb runs the online counter over the whole
+/// recording, so the live screen and the stored result agree exactly.
+/// </summary>
+public static class StepCounter
+{
+    public static StepCountResult Detect(ReadOnlySpan<ImuSample> samples, StepCounterOptions? options = null)
+    {
+        var counter = new OnlineStepCounter(options);
+        var steps = new List<double>();
+        foreach (var s in samples)
+        {
+            counter.Push(s, steps);
+        }
+
+        counter.Flush(steps);
+        return new StepCountResult(steps, counter.Options);
+    }
+}
+
+/// <summary>
+/// Live step counter: push samples as they arrive (any chunking), read <see cref="Steps"/>. One instance per stream.
+/// Steps are reported with a delay of at most <see cref="StepCounterOptions.MaximumStepSeconds"/> plus the confirmation run.
+/// </summary>
+public sealed class OnlineStepCounter
+{
+    private readonly double _dt;
+    private BiquadState _highPass;
+    private BiquadState _lowPass;
+    private readonly List<double> _pendingRun = [];
+    private double _nextGridTime;
+    private ImuSample? _previous;
+    private bool _primed;
+    private double _y1, _y2, _t1;
+    private int _gridIndex;
+    private double _candidateTime = double.NaN;
+    private double _candidateValue;
+    private double _peakMean;
+    private bool _runConfirmed;
+    private double _lastStepTime = double.NegativeInfinity;
+
+    public OnlineStepCounter(StepCounterOptions? options = null)
+    {
+        Options = options ?? StepCounterOptions.Healthy;
+        _dt = 1 / Options.ResampleRateHz;
+        _highPass = new BiquadState(ButterworthBiquad.HighPass(Options.HighPassHz, Options.ResampleRateHz));
+        _lowPass = new BiquadState(ButterworthBiquad.LowPass(Options.LowPassHz, Options.ResampleRateHz));
+    }
+
+    public StepCounterOptions Options { get; }
+
+    /// <summary>Steps confirmed so far.</summary>
+    public int Steps { get; private set; }
+
+    /// <summary>Samples skipped because they were out of time order or not finite.</summary>
+    public int SkippedSamples { get; private set; }
+
+    /// <summary>Pushes one sample; newly confirmed step times are appended to <paramref name="newSteps"/> if given.</summary>
+    public void Push(ImuSample sample, List<double>? newSteps = null)
+    {
+        var a = sample.AccelerationMps2;
+        if (!double.IsFinite(sample.TimeSeconds) || !float.IsFinite(a.X) || !float.IsFinite(a.Y) || !float.IsFinite(a.Z)
+            || (_previous is { } p && sample.TimeSeconds <= p.TimeSeconds))
+        {
+            SkippedSamples++;
+            return;
+        }
+
+        if (_previous is not { } prev)
+        {
+            _previous = sample;
+            _nextGridTime = sample.TimeSeconds;
+            Grid(sample.TimeSeconds, a.Length(), newSteps);
+            _nextGridTime += _dt;
+            return;
+        }
+
+        // Linear interpolation of the magnitude onto the fixed grid.
+        var m0 = prev.AccelerationMps2.Length();
+        var m1 = a.Length();
+        while (_nextGridTime <= sample.TimeSeconds)
+        {
+            var f = (_nextGridTime - prev.TimeSeconds) / (sample.TimeSeconds - prev.TimeSeconds);
+            Grid(_nextGridTime, m0 + (m1 - m0) * f, newSteps);
+            _nextGridTime += _dt;
+        }
+
+        _previous = sample;
+    }
+
+    /// <summary>Pushes a chunk of samples (as they arrive from a live stream).</summary>
+    public void Push(ReadOnlySpan<ImuSample> chunk, List<double>? newSteps = null)
+    {
+        foreach (var s in chunk)
+        {
+            Push(s, newSteps);
+        }
+    }
+
+    /// <summary>End of stream: decides the last pending peak and run.</summary>
+    public void Flush(List<double>? newSteps = null)
+    {
+        if (!double.IsNaN(_candidateTime))
+        {
+            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+            _candidateTime = double.NaN;
+        }
+    }
+
+    public void Reset()
+    {
+        _highPass.Reset();
+        _lowPass.Reset();
+        _pendingRun.Clear();
+        _previous = null;
+        _primed = false;
+        _gridIndex = 0;
+        _candidateTime = double.NaN;
+        _peakMean = 0;
+        _runConfirmed = false;
+        _lastStepTime = double.NegativeInfinity;
+        Steps = 0;
+        SkippedSamples = 0;
+    }
+
+    private void Grid(double time, double magnitude, List<double>? newSteps)
+    {
+        if (!_primed)
+        {
+            _highPass.Prime(magnitude);
+            _lowPass.Prime(0);
+            _primed = true;
+        }
+
+        var y = _lowPass.Push(_highPass.Push(magnitude));
+        _gridIndex++;
+        if (_gridIndex >= 3 && _y1 > _y2 && _y1 >= y)
+        {
+            OnLocalMaximum(_t1, _y1, newSteps);
+        }
+
+        // A pending candidate is final once no larger peak can replace it.
+        if (!double.IsNaN(_candidateTime) && time - _candidateTime >= Options.MinimumStepSeconds)
+        {
+            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+            _candidateTime = double.NaN;
+        }
+
+        // A run that stops before it is confirmed is dropped.
+        if (_pendingRun.Count > 0 && !_runConfirmed && time - _pendingRun[^1] > Options.MaximumStepSeconds)
+        {
+            _pendingRun.Clear();
+        }
+
+        _y2 = _y1;
+        _y1 = y;
+        _t1 = time;
+    }
+
+    private void OnLocalMaximum(double time, double value, List<double>? newSteps)
+    {
+        var threshold = Math.Max(Options.MinimumPeakMps2, Options.RelativePeakFraction * _peakMean);
+        if (value < threshold)
+        {
+            return;
+        }
+
+        if (!double.IsNaN(_candidateTime))
+        {
+            if (time - _candidateTime < Options.MinimumStepSeconds)
+            {
+                if (value > _candidateValue)
+                {
+                    _candidateTime = time;
+                    _candidateValue = value;
+                }
+
+                return;
+            }
+
+            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+        }
+
+        _candidateTime = time;
+        _candidateValue = value;
+    }
+
+    private void AcceptPeak(double time, double value, List<double>? newSteps)
+    {
+        _peakMean = _peakMean == 0 ? value : 0.8 * _peakMean + 0.2 * value;
+        if (time - _lastStepTime > Options.MaximumStepSeconds)
+        {
+            _runConfirmed = false;
+            _pendingRun.Clear();
+        }
+
+        _lastStepTime = time;
+        if (_runConfirmed)
+        {
+            Count(time, newSteps);
+            return;
+        }
+
+        _pendingRun.Add(time);
+        if (_pendingRun.Count >= Options.StepsToConfirmWalking)
+        {
+            _runConfirmed = true;
+            foreach (var t in _pendingRun)
+            {
+                Count(t, newSteps);
+            }
+
+            _pendingRun.Clear();
+        }
+    }
+
+    private void Count(double time, List<double>? newSteps)
+    {
+        Steps++;
+        newSteps?.Add(time);
+    }
+}
