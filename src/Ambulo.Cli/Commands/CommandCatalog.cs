@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return GaitCommand.Create();
+        yield return WalkTestCommand.Create();
         yield return ProgramCommand.Create();
         yield return ExercisesCommand.Create();
     }

@@ -14,9 +14,6 @@ public enum DistanceModel
 
     /// <summary>Lower back: inverted pendulum (Zijlstra &amp; Hof 2003) from the vertical excursion of the sensor and the sensor height or leg length.</summary>
     InvertedPendulum,
-
-    /// <summary>Phone or any placement: steps × a step length proportional to body height (step length ≈ 0.415 × height).</summary>
-    HeightProportionalStepLength,
 }
 
 /// <summary>One initial contact (heel strike, i.e. one step) at <paramref name="TimeSeconds"/>.</summary>

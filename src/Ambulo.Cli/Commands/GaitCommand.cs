@@ -1,0 +1,268 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
+using Spectre.Console;
+
+namespace Ambulo.Cli.Commands;
+
+/// <summary>
+/// <c>ambulo gait RECORDING… [--placement P] [--leg-length-m L] [--preset healthy|slow-or-impaired|hemiparetic] [--json]</c>:
+/// steps, strides, walking bouts and a summary from one sensor (or one IMU per foot). Exit codes: 0, 2 bad input.
+/// </summary>
+internal static class GaitCommand
+{
+    public const int ExitBadInput = 2;
+
+    public static Command Create()
+    {
+        var recordings = new Argument<FileInfo[]>("RECORDING")
+        {
+            Description = "Ambulo recording file(s) (docs/recording-format.md); give one per foot for foot IMUs.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var placement = new Option<string?>("--placement") { Description = "Override the recording's placement (foot-left, shank-right, lower-back, front-pocket, back-pocket, hand)." };
+        var legLength = new Option<double?>("--leg-length-m") { Description = "Leg length or sensor height above ground in metres (lower-back distance and speed)." };
+        var preset = new Option<string>("--preset") { Description = "Parameter preset: healthy, slow-or-impaired or hemiparetic.", DefaultValueFactory = _ => "healthy" };
+        var json = new Option<bool>("--json") { Description = "Print JSON (docs/cli-json.md, section \"gait\")." };
+        var command = new Command("gait", "Measure walking from one IMU or phone: steps, strides, bouts, cadence, symmetry, speed.");
+        command.Arguments.Add(recordings);
+        command.Options.Add(placement);
+        command.Options.Add(legLength);
+        command.Options.Add(preset);
+        command.Options.Add(json);
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if (!TryParsePreset(parseResult.GetValue(preset), out var population))
+            {
+                error.WriteLine("error: --preset must be healthy, slow-or-impaired or hemiparetic.");
+                return ExitBadInput;
+            }
+
+            var leg = parseResult.GetValue(legLength);
+            if (leg is { } l && !(l is > 0.3 and < 1.5))
+            {
+                error.WriteLine($"error: --leg-length-m {l.ToString(CultureInfo.InvariantCulture)} is not a plausible leg length (0.3–1.5 m).");
+                return ExitBadInput;
+            }
+
+            var loaded = new List<SensorRecording>();
+            foreach (var file in parseResult.GetValue(recordings) ?? [])
+            {
+                if (!RecordingFiles.TryRead(file, error, out var recording))
+                {
+                    return ExitBadInput;
+                }
+
+                loaded.Add(recording);
+            }
+
+            var analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg), parseResult.GetValue(placement));
+            if (parseResult.GetValue(json))
+            {
+                output.WriteLine(GaitJson.Write(analysis));
+            }
+            else
+            {
+                GaitTable.Render(analysis, output);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static bool TryParsePreset(string? text, out GaitPopulation population)
+    {
+        population = GaitPopulation.Healthy;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "healthy":
+                return true;
+            case "slow-or-impaired" or "slow":
+                population = GaitPopulation.SlowOrImpaired;
+                return true;
+            case "hemiparetic":
+                population = GaitPopulation.Hemiparetic;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>Reads a recording file for a command, turning every failure into one clear error line.</summary>
+internal static class RecordingFiles
+{
+    public static bool TryRead(FileInfo file, TextWriter error, out SensorRecording recording)
+    {
+        recording = null!;
+        try
+        {
+            var result = RecordingCsv.ReadFile(file.FullName);
+            recording = result.Recording;
+            if (recording.Samples.Length < 2)
+            {
+                error.WriteLine($"error: recording '{file.Name}' has fewer than two samples.");
+                return false;
+            }
+
+            return true;
+        }
+        catch (RecordingFormatException ex)
+        {
+            error.WriteLine($"error: '{file.Name}' is not a valid recording: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot read '{file.FullName}': {(ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message)}");
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The stable JSON of a gait analysis: absent values are omitted, never written as zero.</summary>
+internal static class GaitJson
+{
+    public static string Write(GaitAnalysis analysis)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("placement", analysis.Placement);
+            w.WriteStartArray("steps");
+            foreach (var c in analysis.Steps)
+            {
+                w.WriteStartObject();
+                Number(w, "initial_contact_s", c.TimeSeconds);
+                Side(w, c.Side);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("strides");
+            foreach (var s in analysis.Strides)
+            {
+                w.WriteStartObject();
+                Number(w, "start_s", s.StartSeconds);
+                Number(w, "end_s", s.EndSeconds);
+                Side(w, s.Side);
+                Number(w, "stride_time_s", s.StrideTimeSeconds);
+                Number(w, "stance_s", s.StanceSeconds);
+                Number(w, "swing_s", s.SwingSeconds);
+                Number(w, "stride_length_m", s.StrideLengthMeters);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("walking_bouts");
+            foreach (var b in analysis.WalkingBouts)
+            {
+                w.WriteStartObject();
+                Number(w, "start_s", b.StartSeconds);
+                Number(w, "end_s", b.EndSeconds);
+                w.WriteNumber("steps", b.Steps);
+                Number(w, "distance_m", b.DistanceMeters);
+                Number(w, "gait_speed_mps", b.GaitSpeedMetersPerSecond);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            var m = analysis.Summary;
+            w.WriteStartObject("summary");
+            w.WriteNumber("steps", m.Steps);
+            Number(w, "cadence_spm", m.CadenceStepsPerMinute);
+            Number(w, "stride_time_s", m.StrideTimeSeconds);
+            Number(w, "step_time_asymmetry", m.StepTimeAsymmetryRatio);
+            Number(w, "gait_speed_mps", m.GaitSpeedMetersPerSecond);
+            Number(w, "distance_m", m.DistanceMeters);
+            if (m.DistanceModel != DistanceModel.None)
+            {
+                w.WriteString("distance_model", KebabCase(m.DistanceModel.ToString()));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, Math.Round(v, 3));
+        }
+    }
+
+    private static void Side(Utf8JsonWriter w, BodySide side)
+    {
+        if (side != BodySide.Unknown)
+        {
+            w.WriteString("side", side == BodySide.Left ? "left" : "right");
+        }
+    }
+
+    internal static string KebabCase(string pascal)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in pascal)
+        {
+            if (char.IsUpper(ch) && sb.Length > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>Human-readable gait summary.</summary>
+internal static class GaitTable
+{
+    public static void Render(GaitAnalysis analysis, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var m = analysis.Summary;
+        console.WriteLine($"Gait ({analysis.Placement}): {m.Steps} steps, {analysis.Strides.Count} strides, {analysis.WalkingBouts.Count} walking bouts.");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("measure", "value");
+        void Row(string name, double? value, string format, string unit)
+        {
+            table.AddRow(name, value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "-");
+        }
+
+        Row("cadence", m.CadenceStepsPerMinute, "F1", " steps/min");
+        Row("stride time", m.StrideTimeSeconds, "F3", " s");
+        Row("stride-time variability", m.StrideTimeVariabilityPercent, "F1", " %");
+        Row("step time left", m.StepTimeLeftSeconds, "F3", " s");
+        Row("step time right", m.StepTimeRightSeconds, "F3", " s");
+        Row("step-time asymmetry (larger/smaller)", m.StepTimeAsymmetryRatio, "F2", "");
+        Row("swing-time asymmetry (larger/smaller)", m.SwingTimeAsymmetryRatio, "F2", "");
+        Row("stance", m.StanceSeconds, "F3", " s");
+        Row("swing", m.SwingSeconds, "F3", " s");
+        Row("distance", m.DistanceMeters, "F1", " m");
+        Row("gait speed", m.GaitSpeedMetersPerSecond, "F2", " m/s");
+        console.Write(table);
+        console.WriteLine(m.DistanceModel == DistanceModel.None
+            ? "Distance: not available for this placement or without --leg-length-m."
+            : $"Distance model: {GaitJson.KebabCase(m.DistanceModel.ToString())}.");
+        console.WriteLine("Measurements for tracking walking, not a diagnosis.");
+    }
+}

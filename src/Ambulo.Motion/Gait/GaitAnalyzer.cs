@@ -1,0 +1,160 @@
+using Ambulo.Motion.Recordings;
+
+namespace Ambulo.Motion.Gait;
+
+/// <summary>Where the sensor was worn, as far as gait analysis cares.</summary>
+public enum GaitPlacement { Foot, Shank, LowerBack, Pocket, Hand, Other }
+
+/// <summary>Options of <see cref="GaitAnalyzer"/>: one preset family for every detector, plus what is known of the person.</summary>
+/// <param name="Population">Which presets to use.</param>
+/// <param name="LegLengthMeters">Leg length or sensor height above ground; enables the inverted-pendulum distance on the lower back.</param>
+/// <param name="MaximumBoutGapSeconds">Contacts further apart than this start a new bout (foot and phone placements).</param>
+public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.Healthy, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5)
+{
+    public FootStrideOptions Foot => Population switch
+    {
+        GaitPopulation.SlowOrImpaired => FootStrideOptions.SlowOrImpaired,
+        GaitPopulation.Hemiparetic => FootStrideOptions.Hemiparetic,
+        _ => FootStrideOptions.Healthy,
+    };
+
+    public LowerBackGaitOptions LowerBack => (Population switch
+    {
+        GaitPopulation.SlowOrImpaired => LowerBackGaitOptions.SlowOrImpaired,
+        GaitPopulation.Hemiparetic => LowerBackGaitOptions.Hemiparetic,
+        _ => LowerBackGaitOptions.Healthy,
+    }) with { SensorHeightMeters = LegLengthMeters };
+
+    public StepCounterOptions Steps => Population switch
+    {
+        GaitPopulation.SlowOrImpaired => StepCounterOptions.SlowOrImpaired,
+        GaitPopulation.Hemiparetic => StepCounterOptions.Hemiparetic,
+        _ => StepCounterOptions.Healthy,
+    };
+}
+
+/// <summary>The people a preset is tuned for.</summary>
+public enum GaitPopulation { Healthy, SlowOrImpaired, Hemiparetic }
+
+/// <summary>
+/// Runs the right detector for where the sensor was worn and summarises the result: foot (strides, contacts, stance,
+/// swing, strapdown distance), shank (strides and contacts, no distance), lower back (contacts with sides, bouts,
+/// pendulum distance), pocket or hand (steps).
+/// </summary>
+public static class GaitAnalyzer
+{
+    public static GaitPlacement ParsePlacement(string placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var p = placement.Trim().ToLowerInvariant();
+        return p switch
+        {
+            _ when p.StartsWith("foot", StringComparison.Ordinal) => GaitPlacement.Foot,
+            _ when p.StartsWith("shank", StringComparison.Ordinal) => GaitPlacement.Shank,
+            "lower-back" or "lowerback" or "l5" or "belt" => GaitPlacement.LowerBack,
+            _ when p.Contains("pocket", StringComparison.Ordinal) => GaitPlacement.Pocket,
+            "hand" => GaitPlacement.Hand,
+            _ => GaitPlacement.Other,
+        };
+    }
+
+    public static BodySide SideOf(string placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return placement.EndsWith("left", StringComparison.OrdinalIgnoreCase) ? BodySide.Left
+            : placement.EndsWith("right", StringComparison.OrdinalIgnoreCase) ? BodySide.Right : BodySide.Unknown;
+    }
+
+    /// <summary>Analyses one or more simultaneous recordings of the same walk (e.g. a foot IMU on each side).</summary>
+    public static GaitAnalysis Analyze(IReadOnlyList<SensorRecording> recordings, GaitAnalysisOptions? options = null, string? placementOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(recordings);
+        if (recordings.Count == 0)
+        {
+            throw new ArgumentException("no recording to analyse", nameof(recordings));
+        }
+
+        options ??= new GaitAnalysisOptions();
+        var placementName = placementOverride ?? recordings[0].Metadata.Placement;
+        var placement = ParsePlacement(placementName);
+        var contacts = new List<InitialContact>();
+        var strides = new List<Stride>();
+        IReadOnlyList<WalkingBout> bouts;
+        var model = DistanceModel.None;
+        switch (placement)
+        {
+            case GaitPlacement.Foot or GaitPlacement.Shank:
+                foreach (var r in recordings)
+                {
+                    var side = SideOf(placementOverride is null || recordings.Count > 1 ? r.Metadata.Placement : placementOverride);
+                    var result = FootStrideDetector.Detect(r.Samples, r.Metadata.SamplingRateHz, side, options.Foot);
+                    contacts.AddRange(result.InitialContacts);
+                    strides.AddRange(placement == GaitPlacement.Foot ? result.Strides : result.Strides.Select(s => s with { StrideLengthMeters = null }));
+                }
+
+                model = placement == GaitPlacement.Foot ? DistanceModel.FootStrapdownZeroVelocity : DistanceModel.None;
+                contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
+                strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
+                bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, recordings.Count);
+                break;
+            case GaitPlacement.LowerBack:
+            {
+                var r = recordings[0];
+                var height = options.LegLengthMeters ?? LabelMeters(r, "sensor_height_m") ?? LabelMeters(r, "leg_length_m");
+                var result = LowerBackGaitDetector.Detect(r.Samples, r.Metadata.SamplingRateHz, options.LowerBack with { SensorHeightMeters = height });
+                contacts.AddRange(result.InitialContacts);
+                strides.AddRange(result.Strides);
+                bouts = result.WalkingBouts;
+                model = result.DistanceModel;
+                break;
+            }
+
+            default:
+            {
+                var result = StepCounter.Detect(recordings[0].Samples, options.Steps);
+                contacts.AddRange(result.StepTimesSeconds.Select(t => new InitialContact(t, BodySide.Unknown)));
+                bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, 1);
+                break;
+            }
+        }
+
+        return new GaitAnalysis(placementName, contacts, strides, bouts, GaitSummaries.Summarize(contacts, strides, bouts, model));
+    }
+
+    private static double? LabelMeters(SensorRecording recording, string key) =>
+        recording.Metadata.Labels.TryGetValue(key, out var text)
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
+    /// <summary>Groups time-sorted contacts into bouts; with one sensor per foot, bout distance is the mean of the two feet's stride sums.</summary>
+    internal static List<WalkingBout> BoutsFromContacts(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, double maxGapSeconds, DistanceModel model, int feet)
+    {
+        var bouts = new List<WalkingBout>();
+        var start = 0;
+        for (var i = 1; i <= contacts.Count; i++)
+        {
+            if (i < contacts.Count && contacts[i].TimeSeconds - contacts[i - 1].TimeSeconds <= maxGapSeconds)
+            {
+                continue;
+            }
+
+            var count = i - start;
+            if (count >= 3)
+            {
+                var t0 = contacts[start].TimeSeconds;
+                var t1 = contacts[i - 1].TimeSeconds;
+                double? distance = null;
+                if (model != DistanceModel.None)
+                {
+                    var inBout = strides.Where(s => s.StartSeconds >= t0 - 1e-9 && s.EndSeconds <= t1 + 1e-9 && s.StrideLengthMeters is not null).ToList();
+                    distance = inBout.Sum(s => s.StrideLengthMeters!.Value) / Math.Max(1, feet);
+                }
+
+                bouts.Add(new WalkingBout(t0, t1, count, 60.0 * (count - 1) / (t1 - t0), distance, distance / (t1 - t0)));
+            }
+
+            start = i;
+        }
+
+        return bouts;
+    }
+}

@@ -1,0 +1,70 @@
+namespace Ambulo.Motion.Gait;
+
+/// <summary>Whole-recording gait parameters from contacts, strides and bouts.</summary>
+public static class GaitSummaries
+{
+    public static GaitSummary Summarize(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts, DistanceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(strides);
+        ArgumentNullException.ThrowIfNull(bouts);
+        var walkingSeconds = bouts.Sum(b => b.DurationSeconds);
+        double? cadence = walkingSeconds > 0 ? 60.0 * bouts.Sum(b => b.Steps - 1) / walkingSeconds : null;
+        var strideTimes = strides.Select(s => s.StrideTimeSeconds).ToList();
+        double? strideTime = strideTimes.Count > 0 ? strideTimes.Average() : null;
+        double? variability = strideTimes.Count > 2 ? 100 * StandardDeviation(strideTimes) / strideTimes.Average() : null;
+
+        var (left, right) = StepTimesPerSide(contacts, bouts);
+        double? stepLeft = left.Count > 0 ? left.Average() : null;
+        double? stepRight = right.Count > 0 ? right.Average() : null;
+        double? stepAsymmetry = stepLeft is { } l && stepRight is { } r ? Ratio(l, r) : null;
+
+        var swingLeft = strides.Where(s => s.Side == BodySide.Left && s.SwingSeconds is not null).Select(s => s.SwingSeconds!.Value).ToList();
+        var swingRight = strides.Where(s => s.Side == BodySide.Right && s.SwingSeconds is not null).Select(s => s.SwingSeconds!.Value).ToList();
+        double? swingAsymmetry = swingLeft.Count > 0 && swingRight.Count > 0 ? Ratio(swingLeft.Average(), swingRight.Average()) : null;
+        var stance = strides.Where(s => s.StanceSeconds is not null).Select(s => s.StanceSeconds!.Value).ToList();
+        var swing = strides.Where(s => s.SwingSeconds is not null).Select(s => s.SwingSeconds!.Value).ToList();
+
+        var withDistance = bouts.Where(b => b.DistanceMeters is not null).ToList();
+        double? distance = model != DistanceModel.None && withDistance.Count > 0 ? withDistance.Sum(b => b.DistanceMeters!.Value) : null;
+        var distanceSeconds = withDistance.Sum(b => b.DurationSeconds);
+        double? speed = distance is { } d && distanceSeconds > 0 ? d / distanceSeconds : null;
+
+        return new GaitSummary(contacts.Count, cadence, strideTime, variability, stepAsymmetry, swingAsymmetry, stepLeft, stepRight,
+            stance.Count > 0 ? stance.Average() : null, swing.Count > 0 ? swing.Average() : null, speed, distance, distance is null ? DistanceModel.None : model);
+    }
+
+    /// <summary>Step time of a side = time from the other foot's contact to this foot's contact, within a bout.</summary>
+    internal static (List<double> Left, List<double> Right) StepTimesPerSide(IReadOnlyList<InitialContact> contacts, IReadOnlyList<WalkingBout> bouts)
+    {
+        var left = new List<double>();
+        var right = new List<double>();
+        for (var i = 1; i < contacts.Count; i++)
+        {
+            var a = contacts[i - 1];
+            var b = contacts[i];
+            if (a.Side == BodySide.Unknown || b.Side == BodySide.Unknown || a.Side == b.Side)
+            {
+                continue;
+            }
+
+            if (!bouts.Any(w => a.TimeSeconds >= w.StartSeconds - 1e-9 && b.TimeSeconds <= w.EndSeconds + 1e-9))
+            {
+                continue;
+            }
+
+            (b.Side == BodySide.Left ? left : right).Add(b.TimeSeconds - a.TimeSeconds);
+        }
+
+        return (left, right);
+    }
+
+    /// <summary>Symmetry ratio larger/smaller (1 = symmetric).</summary>
+    public static double Ratio(double a, double b) => Math.Max(a, b) / Math.Min(a, b);
+
+    private static double StandardDeviation(List<double> values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
+}

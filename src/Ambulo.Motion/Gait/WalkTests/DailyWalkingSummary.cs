@@ -1,0 +1,43 @@
+namespace Ambulo.Motion.Gait.WalkTests;
+
+/// <summary>Walking of one day (or one 24-hour stretch of a longer recording).</summary>
+public sealed record DailyWalking(int Day, int Steps, int Bouts, double WalkingMinutes, IReadOnlyDictionary<string, int> BoutsByCadenceBand);
+
+/// <summary>Options of <see cref="DailyWalkingSummary"/>.</summary>
+/// <param name="CadenceBandEdgesStepsPerMinute">Edges of the cadence bands of the distribution.</param>
+public sealed record DailyWalkingOptions(double[]? CadenceBandEdgesStepsPerMinute = null)
+{
+    public double[] Edges => CadenceBandEdgesStepsPerMinute ?? [60, 80, 100, 120];
+}
+
+/// <summary>Steps per day, bouts and the distribution of bout cadence, from a day-long (or week-long) gait analysis.</summary>
+public static class DailyWalkingSummary
+{
+    public static IReadOnlyList<DailyWalking> Calculate(GaitAnalysis analysis, double recordingStartSeconds = 0, DailyWalkingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        options ??= new DailyWalkingOptions();
+        var edges = options.Edges;
+        var last = Math.Max(analysis.Steps.Count > 0 ? analysis.Steps[^1].TimeSeconds : 0, analysis.WalkingBouts.Count > 0 ? analysis.WalkingBouts[^1].EndSeconds : 0);
+        var days = (int)Math.Floor((last - recordingStartSeconds) / 86400) + 1;
+        var result = new List<DailyWalking>();
+        for (var d = 0; d < days; d++)
+        {
+            double a = recordingStartSeconds + d * 86400, b = a + 86400;
+            var bouts = analysis.WalkingBouts.Where(w => w.StartSeconds >= a && w.StartSeconds < b).ToList();
+            var bands = new Dictionary<string, int>();
+            for (var k = 0; k <= edges.Length; k++)
+            {
+                var name = k == 0 ? $"<{edges[0]}" : k == edges.Length ? $">={edges[^1]}" : $"{edges[k - 1]}-{edges[k]}";
+                var lo = k == 0 ? double.NegativeInfinity : edges[k - 1];
+                var hi = k == edges.Length ? double.PositiveInfinity : edges[k];
+                bands[name] = bouts.Count(w => w.CadenceStepsPerMinute >= lo && w.CadenceStepsPerMinute < hi);
+            }
+
+            result.Add(new DailyWalking(d + 1, analysis.Steps.Count(s => s.TimeSeconds >= a && s.TimeSeconds < b), bouts.Count,
+                bouts.Sum(w => w.DurationSeconds) / 60, bands));
+        }
+
+        return result;
+    }
+}

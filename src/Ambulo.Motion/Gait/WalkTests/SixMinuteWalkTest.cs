@@ -1,0 +1,80 @@
+using Ambulo.Motion.Recordings;
+
+namespace Ambulo.Motion.Gait.WalkTests;
+
+/// <summary>Options of <see cref="SixMinuteWalkTest"/>.</summary>
+/// <param name="CourseLengthMeters">Length of one leg of the course between the two turning points (30 m in the ATS guideline; home courses are shorter).</param>
+/// <param name="DurationSeconds">Test duration (360 s).</param>
+/// <param name="MinimumTurnDegrees">Turns at the course ends are about 180°; smaller heading changes are ignored.</param>
+public sealed record SixMinuteWalkOptions(double CourseLengthMeters = 30, double DurationSeconds = 360, double MinimumTurnDegrees = 135)
+{
+    public GaitAnalysisOptions Gait { get; init; } = new(GaitPopulation.SlowOrImpaired);
+}
+
+/// <summary>One minute of a 6-minute walk.</summary>
+public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMinute, double? DistanceMeters, double? SpeedMetersPerSecond);
+
+/// <summary>
+/// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = (turns + 1) × course length − the unfinished part is
+/// not known, so it counts completed legs only; <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
+/// <see cref="DeclinePercent"/> compares the last minute with the first (speed when measured, else cadence).
+/// </summary>
+public sealed record SixMinuteWalkResult(
+    int Steps,
+    double? CadenceStepsPerMinute,
+    int Turns,
+    int CompletedLegs,
+    double CourseDistanceMeters,
+    double? SensorDistanceMeters,
+    DistanceModel DistanceModel,
+    IReadOnlyList<MinuteSplit> Minutes,
+    double? DeclinePercent,
+    string DeclineMeasure);
+
+/// <summary>Instrumented 6-minute walk: steps, cadence, laps from turns × course length, sensor distance, minute-by-minute decline.</summary>
+public static class SixMinuteWalkTest
+{
+    public static SixMinuteWalkResult Estimate(SensorRecording recording, SixMinuteWalkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        options ??= new SixMinuteWalkOptions();
+        var analysis = GaitAnalyzer.Analyze([recording], options.Gait);
+        var start = analysis.Steps.Count > 0 ? analysis.Steps[0].TimeSeconds : 0;
+        var end = start + options.DurationSeconds;
+        var steps = analysis.Steps.Where(s => s.TimeSeconds >= start && s.TimeSeconds <= end).ToList();
+        var turns = TurnDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz)
+            .Where(t => Math.Abs(t.AngleDegrees) >= options.MinimumTurnDegrees && t.StartSeconds >= start && t.EndSeconds <= end).ToList();
+
+        var minutes = new List<MinuteSplit>();
+        for (var m = 0; m < (int)Math.Ceiling(options.DurationSeconds / 60); m++)
+        {
+            double a = start + m * 60, b = Math.Min(end, a + 60);
+            var count = steps.Count(s => s.TimeSeconds >= a && s.TimeSeconds < b);
+            var strides = analysis.Strides.Where(s => s.StrideLengthMeters is not null && s.StartSeconds >= a && s.StartSeconds < b).ToList();
+            double? distance = analysis.Summary.DistanceModel != DistanceModel.None ? strides.Sum(s => s.StrideLengthMeters!.Value) / Math.Max(1, strides.Select(s => s.Side).Distinct().Count()) : null;
+            minutes.Add(new MinuteSplit(m + 1, count, count * 60.0 / (b - a), distance, distance / (b - a)));
+        }
+
+        double? decline = null;
+        var measure = "none";
+        if (minutes.Count >= 2)
+        {
+            if (minutes[0].SpeedMetersPerSecond is { } v0 and > 0 && minutes[^1].SpeedMetersPerSecond is { } v1)
+            {
+                decline = 100 * (v0 - v1) / v0;
+                measure = "speed";
+            }
+            else if (minutes[0].CadenceStepsPerMinute > 0)
+            {
+                decline = 100 * (minutes[0].CadenceStepsPerMinute - minutes[^1].CadenceStepsPerMinute) / minutes[0].CadenceStepsPerMinute;
+                measure = "cadence";
+            }
+        }
+
+        double? sensorDistance = minutes.Any(m => m.DistanceMeters is not null) ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
+        var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
+        return new SixMinuteWalkResult(steps.Count, duration > 0 ? 60 * (steps.Count - 1) / duration : null, turns.Count, turns.Count,
+            turns.Count * options.CourseLengthMeters, sensorDistance, sensorDistance is null ? DistanceModel.None : analysis.Summary.DistanceModel,
+            minutes, decline, measure);
+    }
+}

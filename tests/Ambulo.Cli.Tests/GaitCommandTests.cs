@@ -1,0 +1,189 @@
+using System.Numerics;
+using System.Text.Json;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Cli.Tests;
+
+public sealed class GaitCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ambulo-gait-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>A trunk or pocket sensor walking 30 steps at 0.55 s: one vertical bounce per step, yaw alternating with the steps.</summary>
+    private string WriteWalk(string placement, string name)
+    {
+        var samples = new List<ImuSample>();
+        var peaks = Enumerable.Range(0, 30).Select(k => 2 + k * 0.55).ToList();
+        for (var i = 0; i < 100 * 21; i++)
+        {
+            var t = i / 100.0;
+            double vertical = 0, yaw = 0;
+            for (var k = 0; k < peaks.Count; k++)
+            {
+                var d = t - peaks[k];
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+                yaw += (k % 2 == 0 ? 0.4 : -0.4) * Math.Exp(-d * d / (2 * 0.15 * 0.15));
+            }
+
+            samples.Add(new ImuSample(t, new Vector3(0, (float)(9.81 + vertical), 0), new Vector3(0, (float)yaw, 0)));
+        }
+
+        var recording = new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Imu,
+            Placement = placement,
+            SamplingRateHz = 100,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, samples.ToArray());
+        var path = Path.Combine(_dir, name);
+        RecordingCsv.WriteFile(path, recording);
+        return path;
+    }
+
+    [Fact]
+    public async Task Gait_LowerBackWithoutLegLength_OmitsDistanceKeys()
+    {
+        var path = WriteWalk("lower-back", "back.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("steps").GetArrayLength().ShouldBe(30);
+        root.GetProperty("steps")[0].TryGetProperty("side", out _).ShouldBeTrue();
+        root.GetProperty("walking_bouts")[0].TryGetProperty("distance_m", out _).ShouldBeFalse();
+        var summary = root.GetProperty("summary");
+        summary.GetProperty("cadence_spm").GetDouble().ShouldBe(60 / 0.55, 1.5);
+        summary.TryGetProperty("gait_speed_mps", out _).ShouldBeFalse();
+        summary.TryGetProperty("distance_model", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Gait_LowerBackWithLegLength_StatesTheInvertedPendulumModel()
+    {
+        var path = WriteWalk("lower-back", "back.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--leg-length-m", "0.95", "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var summary = json.RootElement.GetProperty("summary");
+        summary.GetProperty("distance_model").GetString().ShouldBe("inverted-pendulum");
+        summary.GetProperty("gait_speed_mps").GetDouble().ShouldBeGreaterThan(0);
+        json.RootElement.GetProperty("strides")[0].GetProperty("stride_length_m").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Gait_PhoneInPocket_CountsStepsWithoutSidesOrStrides()
+    {
+        var path = WriteWalk("front-pocket-right", "phone.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("summary").GetProperty("steps").GetInt32().ShouldBe(30);
+        root.GetProperty("steps")[0].TryGetProperty("side", out _).ShouldBeFalse();
+        root.GetProperty("strides").GetArrayLength().ShouldBe(0);
+        root.GetProperty("summary").TryGetProperty("stride_time_s", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Gait_TableOutput_SaysItIsNotADiagnosis()
+    {
+        var path = WriteWalk("hand", "hand.csv");
+
+        var result = await CliRunner.RunAsync("gait", path);
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldContain("30 steps");
+        result.StandardOutput.ShouldContain("not a diagnosis");
+    }
+
+    [Fact]
+    public async Task Gait_MissingFile_ExitsTwoNamingTheFile()
+    {
+        var result = await CliRunner.RunAsync("gait", Path.Combine(_dir, "nope.csv"));
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("nope.csv");
+    }
+
+    [Fact]
+    public async Task Gait_MalformedRecording_ExitsTwoWithAClearError()
+    {
+        var path = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(path, "t_s,acc_x_mps2\n0,abc\n");
+
+        var result = await CliRunner.RunAsync("gait", path);
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("not a valid recording");
+    }
+
+    [Fact]
+    public async Task Gait_UnknownPreset_ExitsTwo()
+    {
+        var path = WriteWalk("hand", "hand.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--preset", "athletic");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("--preset");
+    }
+}
+
+public sealed class WalkTestCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ambulo-walktest-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task WalkTest_TenMetreWalkOfEvenSteps_PrintsSpeedAndBandAsJson()
+    {
+        // 21 steps of 0.5 s from a pocket phone: the middle 6 m of 10 m take 6 s → 1.0 m/s.
+        var samples = new List<ImuSample>();
+        for (var i = 0; i < 100 * 16; i++)
+        {
+            var t = i / 100.0;
+            double vertical = 0;
+            for (var k = 0; k < 21; k++)
+            {
+                var d = t - (2 + 0.5 * k);
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+            }
+
+            samples.Add(new ImuSample(t, new Vector3(0, (float)(9.81 + vertical), 0)));
+        }
+
+        var path = Path.Combine(_dir, "walk.csv");
+        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Phone,
+            Placement = "front-pocket",
+            SamplingRateHz = 100,
+            Channels = SensorChannels.Accelerometer,
+        }, samples.ToArray()));
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        json.RootElement.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(1.0, 0.03);
+        json.RootElement.GetProperty("band").GetProperty("perry").GetString().ShouldBe("community");
+    }
+
+    [Fact]
+    public async Task WalkTest_UnknownTest_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("walktest", "marathon", "x.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("10mwt");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Numerics;
+using Ambulo.Motion.Gait.WalkTests;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Motion.Tests.Gait.WalkTests;
+
+public class TimedUpAndGoTestTests
+{
+    [Fact]
+    public void Estimate_StandWalkTurnWalkTurnSit_FindsTotalAndPhases()
+    {
+        // Sitting 2 s; stand-up jolt with trunk pitch 2–3 s; steps every 0.6 s from 3.2 to 6.8 s; 180° turn 7–8.5 s; steps 8.8–12.4 s;
+        // turn to sit 12.6–14.1 s; still until 17 s.
+        const double fs = 100;
+        var steps = Enumerable.Range(0, 7).Select(k => 3.2 + 0.6 * k).Concat(Enumerable.Range(0, 7).Select(k => 8.8 + 0.6 * k)).ToList();
+        var samples = Enumerable.Range(0, (int)(17 * fs)).Select(i =>
+        {
+            var t = i / fs;
+            var vertical = t is >= 2 and < 3 ? 1.5 * Math.Sin(Math.PI * (t - 2)) : 0;
+            foreach (var s in steps)
+            {
+                vertical += 2.5 * Math.Exp(-(t - s) * (t - s) / (2 * 0.06 * 0.06));
+            }
+
+            double yaw = 0;
+            foreach (var start in new[] { 7.0, 12.6 })
+            {
+                if (t >= start && t < start + 1.5)
+                {
+                    yaw += Math.PI * Math.PI / 3 * Math.Sin(Math.PI * (t - start) / 1.5);
+                }
+            }
+
+            // Standing up: the trunk pitches forward and back (about the medio-lateral x axis) while rising.
+            var pitch = t is >= 2 and < 3 ? 1.2 * Math.Sin(2 * Math.PI * (t - 2)) : 0;
+            return new ImuSample(t, new Vector3(0, 0, (float)(9.80665 + vertical)), new Vector3((float)pitch, 0, (float)yaw));
+        }).ToArray();
+        var recording = new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Imu,
+            Placement = "lower-back",
+            SamplingRateHz = fs,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, samples);
+
+        var result = TimedUpAndGoTest.Estimate(recording);
+
+        result.Found.ShouldBeTrue(result.Problem);
+        result.StartSeconds!.Value.ShouldBe(2, 0.3);
+        result.TotalSeconds!.Value.ShouldBe(12.1, 0.8);
+        result.SitToStandSeconds!.Value.ShouldBe(1.2, 0.3);
+        result.TurnSeconds!.Value.ShouldBe(1.5, 0.5);
+        result.WalkOutSeconds.ShouldNotBeNull();
+        result.WalkBackSeconds.ShouldNotBeNull();
+        result.TurnToSitSeconds.ShouldNotBeNull();
+    }
+}
