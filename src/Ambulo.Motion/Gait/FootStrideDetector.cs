@@ -68,7 +68,7 @@ public static class FootStrideDetector
         }
 
         var smooth = (double[])ml.Clone();
-        ButterworthBiquad.LowPass(options.SwingSmoothingCutoffHz, samplingRateHz).ApplyZeroPhase(smooth);
+        FilterDesign.LowPass(options.SwingSmoothingCutoffHz, samplingRateHz).FilterZeroPhase(smooth, smooth);
 
         // The swing lobe is the largest and longest; it survives the low-pass best. Make it negative
         // (the gaitmap foot-frame convention: dorsiflexion negative).
@@ -97,7 +97,7 @@ public static class FootStrideDetector
         var events = (double[])ml.Clone();
         if (options.EventSmoothingCutoffHz < samplingRateHz / 2)
         {
-            ButterworthBiquad.LowPass(options.EventSmoothingCutoffHz, samplingRateHz).ApplyZeroPhase(events);
+            FilterDesign.LowPass(options.EventSmoothingCutoffHz, samplingRateHz).FilterZeroPhase(events, events);
         }
 
         var swings = SwingPeaks(smooth, samplingRateHz, options);

@@ -64,10 +64,10 @@ public static class LowerBackGaitDetector
 
         var (vertical, yaw) = TrunkSignals.Compute(samples, samplingRateHz);
         var step = (double[])vertical.Clone();
-        ButterworthBiquad.LowPass(options.StepBandCutoffHz, samplingRateHz).ApplyZeroPhase(step);
+        FilterDesign.LowPass(options.StepBandCutoffHz, samplingRateHz).FilterZeroPhase(step, step);
         var yawBand = (double[])yaw.Clone();
-        ButterworthBiquad.HighPass(0.4, samplingRateHz).ApplyZeroPhase(yawBand);
-        ButterworthBiquad.LowPass(1.5, samplingRateHz).ApplyZeroPhase(yawBand);
+        FilterDesign.HighPass(0.4, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
+        FilterDesign.LowPass(1.5, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
 
         var peaks = StepPeaks(step, samplingRateHz, options);
         var maxGap = options.MaximumStepSeconds * samplingRateHz;

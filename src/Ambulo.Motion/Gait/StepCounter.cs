@@ -65,8 +65,8 @@ public static class StepCounter
 public sealed class OnlineStepCounter
 {
     private readonly double _dt;
-    private BiquadState _highPass;
-    private BiquadState _lowPass;
+    private readonly FilterState _highPass;
+    private readonly FilterState _lowPass;
     private readonly List<double> _pendingRun = [];
     private double _nextGridTime;
     private ImuSample? _previous;
@@ -83,8 +83,8 @@ public sealed class OnlineStepCounter
     {
         Options = options ?? StepCounterOptions.Healthy;
         _dt = 1 / Options.ResampleRateHz;
-        _highPass = new BiquadState(ButterworthBiquad.HighPass(Options.HighPassHz, Options.ResampleRateHz));
-        _lowPass = new BiquadState(ButterworthBiquad.LowPass(Options.LowPassHz, Options.ResampleRateHz));
+        _highPass = FilterDesign.HighPass(Options.HighPassHz, Options.ResampleRateHz).CreateState();
+        _lowPass = FilterDesign.LowPass(Options.LowPassHz, Options.ResampleRateHz).CreateState();
     }
 
     public StepCounterOptions Options { get; }
@@ -167,12 +167,12 @@ public sealed class OnlineStepCounter
     {
         if (!_primed)
         {
-            _highPass.Prime(magnitude);
-            _lowPass.Prime(0);
+            _highPass.Settle(magnitude);
+            _lowPass.Settle(0);
             _primed = true;
         }
 
-        var y = _lowPass.Push(_highPass.Push(magnitude));
+        var y = _lowPass.Process(_highPass.Process(magnitude));
         _gridIndex++;
         if (_gridIndex >= 3 && _y1 > _y2 && _y1 >= y)
         {

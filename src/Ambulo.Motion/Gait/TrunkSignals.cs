@@ -28,10 +28,10 @@ public static class TrunkSignals
             gz[i] = a.Z;
         }
 
-        var lp = ButterworthBiquad.LowPass(gravityCutoffHz, samplingRateHz);
-        lp.ApplyZeroPhase(gx);
-        lp.ApplyZeroPhase(gy);
-        lp.ApplyZeroPhase(gz);
+        var lp = FilterDesign.LowPass(gravityCutoffHz, samplingRateHz);
+        lp.FilterZeroPhase(gx, gx);
+        lp.FilterZeroPhase(gy, gy);
+        lp.FilterZeroPhase(gz, gz);
         var vertical = new double[n];
         var yaw = new double[n];
         for (var i = 0; i < n; i++)

@@ -36,7 +36,7 @@ public static class TurnDetector
         }
 
         var (_, yaw) = TrunkSignals.Compute(samples, samplingRateHz);
-        ButterworthBiquad.LowPass(options.SmoothingCutoffHz, samplingRateHz).ApplyZeroPhase(yaw);
+        FilterDesign.LowPass(options.SmoothingCutoffHz, samplingRateHz).FilterZeroPhase(yaw, yaw);
         var threshold = options.MinimumRateDegreesPerSecond * Math.PI / 180;
         var segments = new List<(int From, int To, double Angle)>();
         var i = 0;

@@ -82,7 +82,7 @@ public static class TimedUpAndGoTest
             pitch[i] = Math.Sqrt(Math.Max(0, w.LengthSquared() - yaw[i] * yaw[i]));
         }
 
-        ButterworthBiquad.LowPass(Math.Min(2.0, fs / 4), fs).ApplyZeroPhase(pitch);
+        FilterDesign.LowPass(Math.Min(2.0, fs / 4), fs).FilterZeroPhase(pitch, pitch);
         var threshold = options.ActivityThresholdDegreesPerSecond * Math.PI / 180;
         var moving = false;
         for (var i = 0; i < samples.Length; i++)
@@ -130,17 +130,15 @@ public static class TimedUpAndGoTest
             rate[i] = samples[i].AngularVelocityRadps.Length();
         }
 
-        var lp = ButterworthBiquad.LowPass(Math.Min(2.0, fs / 4), fs);
-        var baseline = (double[])magnitude.Clone();
-        ButterworthBiquad.LowPass(Math.Min(0.1, fs / 4), fs).ApplyZeroPhase(baseline);
+        var lp = FilterDesign.LowPass(Math.Min(2.0, fs / 4), fs);
         var deviation = new double[n];
         for (var i = 0; i < n; i++)
         {
             deviation[i] = Math.Abs(magnitude[i] - 9.80665);
         }
 
-        lp.ApplyZeroPhase(deviation);
-        lp.ApplyZeroPhase(rate);
+        lp.FilterZeroPhase(deviation, deviation);
+        lp.FilterZeroPhase(rate, rate);
         var rateThreshold = options.ActivityThresholdDegreesPerSecond * Math.PI / 180;
         int first = -1, last = -1;
         for (var i = 0; i < n; i++)
