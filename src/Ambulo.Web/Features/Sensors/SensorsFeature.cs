@@ -5,6 +5,7 @@ internal static class SensorsFeature
     public static IServiceCollection AddSensorsFeature(this IServiceCollection services)
     {
         services.AddOptions<SimulatorOptions>().BindConfiguration("Ambulo:Simulator");
+        services.AddSingleton<TrackingPlans>();
         services.AddSingleton<SimulatorRunner>();
         return services;
     }

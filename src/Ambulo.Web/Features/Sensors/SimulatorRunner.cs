@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ambulo.Motion.Simulation;
 using Ambulo.Web.Data;
 using Ambulo.Web.Features.Session;
 
@@ -12,14 +13,13 @@ internal sealed class SimulatorOptions
 }
 
 /// <summary>
-/// The simulated sensor: performs the current exercise at a variable tempo, one server-side loop per
-/// session, and hands each repetition to the session like any other source.
-/// STAND-IN: until Ambulo.Tracking (catalogue signature → detector and simulator options) lands on
-/// main, it produces repetitions with a range of motion directly instead of raw samples through the
-/// motion detector.
+/// The simulated sensor: for the current exercise and set it synthesises a recording with
+/// Ambulo.Motion's <see cref="RepetitionSimulator"/> (realistic noise, variable tempo) and streams it
+/// through the same <see cref="MotionPipeline"/> as every other sensor. One loop per session.
 /// </summary>
 internal sealed class SimulatorRunner(
     SessionEngine engine,
+    TrackingPlans tracking,
     Microsoft.Extensions.Options.IOptions<SimulatorOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<SimulatorRunner> logger)
@@ -71,13 +71,28 @@ internal sealed class SimulatorRunner(
                     continue;
                 }
 
-                // Variable tempo: each repetition takes 80–130 % of the prescribed time.
-                var seconds = view.Exercise.TempoSeconds * (0.8 + (0.5 * random.NextDouble())) * options.Value.TempoScale;
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.05, seconds)), cancellationToken);
-                double? rom = view.Exercise.TargetRangeOfMotionDegrees is { } target
-                    ? Math.Round(target * (0.9 + (0.4 * random.NextDouble())), 1)
-                    : null;
-                await engine.CountRepetitionAsync(sessionId, SensorSources.Simulator, rom, cancellationToken);
+                var exercise = view.Exercise;
+                var plan = tracking.For(exercise.ExerciseId, exercise.TargetRangeOfMotionDegrees, exercise.TempoSeconds);
+                if (!plan.IsCountable)
+                {
+                    // Holds and timed work have no movement to detect: the simulated person completes one per tempo.
+                    var seconds = exercise.TempoSeconds * (0.8 + (0.5 * random.NextDouble())) * options.Value.TempoScale;
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.05, seconds)), cancellationToken);
+                    await engine.CountRepetitionAsync(sessionId, SensorSources.Simulator, null, cancellationToken);
+                    continue;
+                }
+
+                var remaining = Math.Max(1, exercise.RepetitionsPerSet - view.RepetitionsInSet);
+                var simulated = RepetitionSimulator.Simulate(plan.Simulation with
+                {
+                    Repetitions = remaining,
+                    Seed = random.Next(),
+                    StillSeconds = 1,
+                    TempoVariationFraction = 0.25,
+                });
+                var recording = simulated.Recording;
+                await MotionPipeline.StreamAsync(recording.Samples, recording.Metadata.SamplingRateHz, recording.Metadata.Channels,
+                    plan.Detector, engine, sessionId, SensorSources.Simulator, options.Value.TempoScale, cancellationToken);
             }
         }
         catch (OperationCanceledException)
