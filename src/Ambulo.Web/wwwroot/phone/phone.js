@@ -1,0 +1,269 @@
+// The phone's side of "phone as sensor": pair with a code, ask for motion permission, stream
+// devicemotion readings as binary frames (sensor-frame.js) every 40 ms over a WebSocket, keep the
+// screen awake, and reconnect with backoff when the connection drops.
+import {
+  accelerationIncludingGravity, degreesPerSecondToRadiansPerSecond, encodeFrame, splitIntoRuns,
+} from './sensor-frame.js';
+
+const FLUSH_EVERY_MS = 40;          // batches of 20–50 ms, as the format asks
+const KEEP_ALIVE_EVERY_MS = 1000;   // server closes a silent connection after a few seconds
+const MAX_BUFFERED_SAMPLES = 2048;  // while offline: the newest (about 30 s) are kept and sent on reconnect
+const NO_READINGS_AFTER_MS = 3000;
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 10000;
+const TOKEN_KEY = 'ambulo.phone.pairing';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  code: $('code'), start: $('start'), state: $('state'), problem: $('problem'),
+  exercise: $('exercise'), placement: $('placement'), sent: $('sent'), accepted: $('accepted'), awake: $('awake'),
+};
+
+const stream = {
+  id: crypto.getRandomValues(new Uint32Array(1))[0],
+  sequence: 0,
+  originMs: null,          // event.timeStamp of the first reading: the stream's time zero
+  lastTimeMicroseconds: 0,
+  pending: [],
+  sentSamples: 0,
+  lastSendMs: 0,
+  readings: 0,
+  skipped: 0,
+};
+
+let pairing = null;        // { token, socketPath, sessionId }
+let socket = null;
+let backoffMs = BACKOFF_FIRST_MS;
+let reconnectTimer = null;
+let wakeLock = null;
+let started = false;
+
+function setState(state, text) {
+  ui.state.dataset.state = state;
+  ui.state.textContent = text;
+}
+
+function showProblem(text) {
+  ui.problem.hidden = !text;
+  ui.problem.textContent = text || '';
+}
+
+// ---- motion readings ------------------------------------------------------------------------
+
+function finite(v) {
+  return v && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.z);
+}
+
+function onMotion(event) {
+  const acc = accelerationIncludingGravity(event);
+  const gyro = degreesPerSecondToRadiansPerSecond(event.rotationRate);
+  if (!acc && !gyro) {
+    return; // a desktop browser fires once with nothing in it
+  }
+  if ((acc && !finite(acc)) || (gyro && !finite(gyro))) {
+    stream.skipped++;
+    return;
+  }
+  if (stream.originMs === null) {
+    stream.originMs = event.timeStamp;
+  }
+  let t = Math.round((event.timeStamp - stream.originMs) * 1000);
+  if (t < stream.lastTimeMicroseconds) {
+    t = stream.lastTimeMicroseconds; // never let time run backwards, whatever the browser does
+  }
+  stream.lastTimeMicroseconds = t;
+  stream.readings++;
+  stream.pending.push({ timeMicroseconds: t, acc, gyro });
+  if (stream.pending.length > MAX_BUFFERED_SAMPLES) {
+    stream.pending.splice(0, stream.pending.length - MAX_BUFFERED_SAMPLES);
+  }
+}
+
+function flush() {
+  const now = performance.now();
+  const open = socket && socket.readyState === WebSocket.OPEN;
+  if (stream.pending.length === 0) {
+    if (open && now - stream.lastSendMs >= KEEP_ALIVE_EVERY_MS) {
+      socket.send(encodeFrame(stream.id, stream.sequence++, [], stream.lastTimeMicroseconds));
+      stream.lastSendMs = now;
+    }
+    return;
+  }
+  if (!open) {
+    return; // keep buffering; the newest readings go out when the connection is back
+  }
+  const runs = splitIntoRuns(stream.pending);
+  stream.pending = [];
+  for (const run of runs) {
+    socket.send(encodeFrame(stream.id, stream.sequence++, run));
+    stream.sentSamples += run.length;
+  }
+  stream.lastSendMs = now;
+  ui.sent.textContent = String(stream.sentSamples);
+}
+
+async function askForMotionPermission() {
+  if (typeof DeviceMotionEvent === 'undefined') {
+    throw new Error(window.isSecureContext
+      ? 'This browser gives no motion readings.'
+      : 'This page needs a secure (https://) address. Open the https address shown on the screen.');
+  }
+  // iOS 13+ asks the person, and only from a tap.
+  if (typeof DeviceMotionEvent.requestPermission === 'function') {
+    const answer = await DeviceMotionEvent.requestPermission();
+    if (answer !== 'granted') {
+      throw new Error('Motion access was not allowed. Allow "Motion & Orientation Access" and tap Start again.');
+    }
+  }
+}
+
+// ---- screen awake -----------------------------------------------------------------------------
+
+async function keepScreenAwake() {
+  if (!('wakeLock' in navigator)) {
+    ui.awake.textContent = 'Screen: may turn off. Set the phone not to lock during the session.';
+    return;
+  }
+  try {
+    wakeLock = await navigator.wakeLock.request('screen');
+    ui.awake.textContent = 'Screen: kept awake.';
+    wakeLock.addEventListener('release', () => { ui.awake.textContent = 'Screen: may turn off.'; });
+  } catch {
+    ui.awake.textContent = 'Screen: may turn off. Set the phone not to lock during the session.';
+  }
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (started && document.visibilityState === 'visible') {
+    keepScreenAwake();
+    if (!socket || socket.readyState === WebSocket.CLOSED) {
+      connect();
+    }
+  }
+});
+
+// ---- pairing and connection -------------------------------------------------------------------
+
+async function pair(code) {
+  const response = await fetch('/api/sensor/pair', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+  });
+  if (response.status === 429) {
+    throw new Error('Too many tries. Wait a minute, then try again.');
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.detail || 'Pairing did not work. Check the code on the screen.');
+  }
+  return body;
+}
+
+function showServerStatus(message) {
+  if (message.exercise) {
+    ui.exercise.textContent = message.exercise;
+  }
+  if (message.placement) {
+    ui.placement.textContent = message.placement;
+  }
+  if (typeof message.framesAccepted === 'number') {
+    ui.accepted.textContent = String(message.framesAccepted);
+  }
+}
+
+function connect() {
+  clearTimeout(reconnectTimer);
+  if (!pairing) {
+    return;
+  }
+  const url = new URL(pairing.socketPath, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  setState('connecting', 'Connecting…');
+  const ws = new WebSocket(url);
+  ws.binaryType = 'arraybuffer';
+  socket = ws;
+  ws.addEventListener('open', () => {
+    backoffMs = BACKOFF_FIRST_MS;
+    setState('sending', 'Connected: sending movement.');
+    showProblem('');
+  });
+  ws.addEventListener('message', (event) => {
+    if (typeof event.data === 'string') {
+      try { showServerStatus(JSON.parse(event.data)); } catch { /* not ours */ }
+    }
+  });
+  ws.addEventListener('close', (event) => {
+    if (socket !== ws) {
+      return;
+    }
+    if (event.code === 1008) {
+      setState('disconnected', 'Sensor disconnected: another phone took over.');
+      return;
+    }
+    const wait = Math.round(backoffMs * (0.75 + Math.random() * 0.5));
+    backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
+    setState('disconnected', `Sensor disconnected. Trying again in ${Math.max(1, Math.round(wait / 1000))} s…`);
+    reconnectTimer = setTimeout(connect, wait);
+  });
+}
+
+async function start() {
+  ui.start.disabled = true;
+  showProblem('');
+  try {
+    await askForMotionPermission();
+    if (!pairing) {
+      const code = ui.code.value.trim();
+      if (!/^[0-9]{6}$/.test(code)) {
+        throw new Error('The code is the six digits shown on the screen.');
+      }
+      setState('pairing', 'Pairing…');
+      const body = await pair(code);
+      pairing = { token: body.token, socketPath: body.socketPath, sessionId: body.sessionId };
+      sessionStorage.setItem(TOKEN_KEY, JSON.stringify(pairing));
+      showServerStatus(body);
+    }
+    if (!started) {
+      started = true;
+      window.addEventListener('devicemotion', onMotion);
+      setInterval(flush, FLUSH_EVERY_MS);
+      setTimeout(() => {
+        if (stream.readings === 0) {
+          showProblem('No motion readings yet. This device may have no motion sensor, or motion access is off.');
+        }
+      }, NO_READINGS_AFTER_MS);
+    }
+    await keepScreenAwake();
+    connect();
+    ui.start.textContent = 'Sending movement';
+  } catch (error) {
+    setState('error', 'Not connected.');
+    showProblem(error.message);
+    ui.start.disabled = false;
+  }
+}
+
+// ---- start-up ---------------------------------------------------------------------------------
+
+const fromUrl = new URLSearchParams(window.location.search).get('code');
+if (fromUrl) {
+  ui.code.value = fromUrl.replace(/[^0-9]/g, '').slice(0, 6);
+}
+try {
+  const saved = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
+  if (saved && saved.token && saved.socketPath) {
+    pairing = saved; // a reload: the code was used already, the token still works
+    setState('idle', 'Paired. Tap Start to send movement again.');
+  }
+} catch { /* nothing saved */ }
+if (!window.isSecureContext) {
+  showProblem('This page needs a secure (https://) address. Open the https address shown on the screen.');
+}
+ui.start.addEventListener('click', start);
+
+// For the end-to-end tests and for curious helpers: what the page has done so far.
+window.ambuloPhone = {
+  get readings() { return stream.readings; },
+  get sentSamples() { return stream.sentSamples; },
+  get sequence() { return stream.sequence; },
+  get state() { return ui.state.dataset.state; },
+};
