@@ -26,9 +26,11 @@ public sealed record LowerBackGaitOptions(
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
-    public static LowerBackGaitOptions SlowOrImpaired { get; } = new(MinimumPeakMps2: 0.35, MaximumStepSeconds: 1.6);
+    /// <summary>Slow walkers (older adults, MS, walking aids): steps up to 2 s apart still belong to one bout.</summary>
+    public static LowerBackGaitOptions SlowOrImpaired { get; } = new(MaximumStepSeconds: 2.0);
 
-    public static LowerBackGaitOptions Hemiparetic { get; } = new(MinimumPeakMps2: 0.3, MaximumStepSeconds: 2.0, MinimumStepsPerBout: 4);
+    /// <summary>Hemiparetic gait: weaker trunk bounce and steps up to 2.5 s apart.</summary>
+    public static LowerBackGaitOptions Hemiparetic { get; } = new(MinimumPeakMps2: 0.3, MaximumStepSeconds: 2.5);
 }
 
 /// <summary>Result of <see cref="LowerBackGaitDetector.Detect"/>.</summary>

@@ -1,0 +1,477 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Ambulo.Motion.Evaluation;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
+using Spectre.Console;
+
+namespace Ambulo.Cli.Commands.Validate;
+
+/// <summary>
+/// <c>ambulo validate gait DATASET</c>: runs the gait algorithms on a public data set (a folder such as
+/// <c>testdata/gaitmap-foot-mocap</c>, or the name of one under <c>testdata/</c>, or <c>all</c>) and prints the
+/// issue-5 accuracy table against the data set's own reference annotations. Exit codes: 0 printed, 2 bad input.
+/// </summary>
+internal static class ValidateGaitCommand
+{
+    public static readonly string[] DatasetNames = ["gaitmap-foot-mocap", "mobgap-lowerback", "oxford-phone-steps"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("DATASET") { Description = "Data set folder, or gaitmap-foot-mocap, mobgap-lowerback, oxford-phone-steps or all (under testdata/)." };
+        var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
+        var command = new Command("gait", "Accuracy of step, stride and speed estimates against the public data sets' references.");
+        command.Arguments.Add(dataset);
+        command.Options.Add(json);
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var folders = Resolve(parseResult.GetValue(dataset) ?? "", error);
+            if (folders is null)
+            {
+                return 2;
+            }
+
+            var rows = new List<GaitMetricRow>();
+            foreach (var folder in folders)
+            {
+                try
+                {
+                    var kind = Kind(folder);
+                    rows.AddRange(kind switch
+                    {
+                        "gaitmap-foot-mocap" => GaitDatasetValidation.Foot(folder),
+                        "mobgap-lowerback" => GaitDatasetValidation.LowerBack(folder),
+                        "oxford-phone-steps" => GaitDatasetValidation.Phone(folder),
+                        _ => throw new InvalidDataException($"'{folder}' is not one of the gait data sets ({string.Join(", ", DatasetNames)})"),
+                    });
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or JsonException)
+                {
+                    error.WriteLine($"error: cannot validate on '{folder}': {ex.Message}");
+                    return 2;
+                }
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(rows, Json));
+            }
+            else
+            {
+                Render(rows, output);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static List<string>? Resolve(string name, TextWriter error)
+    {
+        if (Directory.Exists(name))
+        {
+            return [Path.GetFullPath(name)];
+        }
+
+        var root = FindTestData();
+        if (root is null)
+        {
+            error.WriteLine($"error: '{name}' is not a folder and no testdata/ folder was found above the current directory.");
+            return null;
+        }
+
+        if (name == "all")
+        {
+            return DatasetNames.Select(n => Path.Combine(root, n)).ToList();
+        }
+
+        if (DatasetNames.Contains(name) && Directory.Exists(Path.Combine(root, name)))
+        {
+            return [Path.Combine(root, name)];
+        }
+
+        error.WriteLine($"error: unknown data set '{name}': give a folder or one of {string.Join(", ", DatasetNames)}, all.");
+        return null;
+    }
+
+    private static string? FindTestData()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "testdata");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Kind(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, "data", "imu_sample.csv")))
+        {
+            return "gaitmap-foot-mocap";
+        }
+
+        if (Directory.Exists(Path.Combine(folder, "data_csv")))
+        {
+            return "mobgap-lowerback";
+        }
+
+        return Directory.Exists(Path.Combine(folder, "validation")) ? "oxford-phone-steps" : "unknown";
+    }
+
+    private static void Render(List<GaitMetricRow> rows, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        var table = new Table().Border(TableBorder.Markdown);
+        table.AddColumns("placement", "data", "metric", "value", "target", "met");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.Placement), Markup.Escape(r.Data), Markup.Escape(r.Metric), Markup.Escape(r.Value), Markup.Escape(r.Target ?? ""), r.Met is null ? "" : r.Met.Value ? "yes" : "NO");
+        }
+
+        console.Write(table);
+    }
+}
+
+/// <summary>One line of the accuracy table.</summary>
+internal sealed record GaitMetricRow(string Placement, string Data, string Metric, string Value, string? Target = null, bool? Met = null);
+
+/// <summary>
+/// Reads the three public gait data sets in their published layouts and scores the algorithms with
+/// <see cref="GaitValidation"/>. The readers here are deliberately minimal (only what validation needs); the data set
+/// importers of <c>src/Ambulo.Motion/Recordings</c> replace them once they exist.
+/// </summary>
+internal static class GaitDatasetValidation
+{
+    private const float DegToRad = MathF.PI / 180;
+    private const float StandardGravity = 9.80665f;
+    private static readonly string[] ImuColumns = ["acc_x", "acc_y", "acc_z", "gyr_x", "gyr_y", "gyr_z"];
+
+    private static double P(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    // ---------------- foot IMUs (gaitmap) ----------------
+    public static IEnumerable<GaitMetricRow> Foot(string folder)
+    {
+        var data = Path.Combine(folder, "data");
+        const double fs = 204.8;
+        var feet = ReadGaitmapImu(Path.Combine(data, "imu_sample.csv"), fs);
+        var positions = File.ReadLines(Path.Combine(data, "position_sample.csv")).Skip(1).Select(l => l.Split(','))
+            .GroupBy(c => (c[0], c[1])).ToDictionary(g => g.Key, g => g.Last());
+        var reference = new List<ReferenceStride>();
+        foreach (var c in File.ReadLines(Path.Combine(data, "stride_events_sample.csv")).Skip(1).Select(l => l.Split(',')))
+        {
+            var side = c[1] == "left" ? BodySide.Left : BodySide.Right;
+            double? length = positions.TryGetValue((c[1] + "_sensor", c[0]), out var last) ? Math.Sqrt(P(last[3]) * P(last[3]) + P(last[4]) * P(last[4])) : null;
+            reference.Add(new ReferenceStride(side, P(c[7]) / fs, P(c[4]) / fs, length));
+        }
+
+        var v = GaitValidation.ValidateFoot(feet, reference, 0.1);
+        const string data1 = "imu_sample (57 mocap strides)";
+        yield return new("foot IMU", data1, "stride precision / recall @±0.1 s", $"{F(v.Strides.Precision, "F3")} / {F(v.Strides.Recall, "F3")}");
+        yield return new("foot IMU", data1, "stride F1 @±0.1 s", F(v.Strides.F1, "F3"), "≥ 0.99", v.Strides.F1 >= 0.99);
+        yield return new("foot IMU", data1, "stride time MAE (ms)", F(v.StrideTimeMaeSeconds * 1000, "F1"), "≤ 10", v.StrideTimeMaeSeconds <= 0.010);
+        yield return new("foot IMU", data1, $"stride length MAE (cm, {v.StrideLengthPairs} strides)", F((v.StrideLengthMaeMeters ?? double.NaN) * 100, "F2"), "≤ 3", v.StrideLengthMaeMeters <= 0.03);
+
+        // Second recording: tilted sensors at 102.4 Hz; only some strides are labelled, so recall is the measure.
+        var second = Path.Combine(data, "imu_sample_ic_stride.csv");
+        if (File.Exists(second))
+        {
+            const double fs2 = 102.4;
+            var feet2 = ReadGaitmapImu(second, fs2);
+            var ref2 = File.ReadLines(Path.Combine(data, "stride_borders_sample_ic_stride.csv")).Skip(1).Select(l => l.Split(','))
+                .Select(c => new ReferenceStride(c[1] == "left" ? BodySide.Left : BodySide.Right, P(c[2]) / fs2, P(c[3]) / fs2, null)).ToList();
+            var v2 = GaitValidation.ValidateFoot(feet2, ref2, 0.1);
+            const string data2 = "imu_sample_ic_stride (14 labelled)";
+            yield return new("foot IMU", data2, "stride recall @±0.1 s (labels partial)", F(v2.Strides.Recall, "F3"));
+            yield return new("foot IMU", data2, "stride time MAE (ms)", F(v2.StrideTimeMaeSeconds * 1000, "F1"));
+            yield return new("foot IMU", data2, "stride start mean signed error (ms)", F(v2.Strides.MeanSignedErrorSeconds * 1000, "F0"));
+        }
+    }
+
+    private static List<SensorRecording> ReadGaitmapImu(string path, double fs)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length < 3)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: fewer than three lines");
+        }
+
+        var sensors = lines[0].Split(',');
+        var axes = lines[1].Split(',');
+        int Column(string sensor, string axis)
+        {
+            for (var i = 1; i < sensors.Length; i++)
+            {
+                if (sensors[i] == sensor && axes[i] == axis)
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidDataException($"{Path.GetFileName(path)}: no column {sensor}/{axis}");
+        }
+
+        var result = new List<SensorRecording>();
+        foreach (var (sensor, placement) in new[] { ("left_sensor", "foot-left"), ("right_sensor", "foot-right") })
+        {
+            var cols = ImuColumns.Select(a => Column(sensor, a)).ToArray();
+            var samples = new List<ImuSample>(lines.Length);
+            foreach (var line in lines.Skip(2))
+            {
+                var c = line.Split(',');
+                float V(int k) => (float)P(c[cols[k]]);
+                samples.Add(new ImuSample(P(c[0]) / fs, new Vector3(V(0), V(1), V(2)), new Vector3(V(3), V(4), V(5)) * DegToRad));
+            }
+
+            result.Add(new SensorRecording(new RecordingMetadata
+            {
+                Sensor = SensorKind.Imu,
+                Placement = placement,
+                SamplingRateHz = fs,
+                Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+            }, samples.ToArray()));
+        }
+
+        return result;
+    }
+
+    // ---------------- lower back (mobgap) ----------------
+    public static IEnumerable<GaitMetricRow> LowerBack(string folder)
+    {
+        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "data_csv", "participant_metadata.json")));
+        var events = File.ReadLines(Path.Combine(folder, "derived", "reference_events.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var wbs = File.ReadLines(Path.Combine(folder, "derived", "reference_wb.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var options = LowerBackGaitOptions.SlowOrImpaired;
+        var all = GaitEventScore.Empty;
+        var ms = GaitEventScore.Empty;
+        int sideOk = 0, sideN = 0;
+        var cadenceErrors = new List<double>();
+        var cadencePercent = new List<double>();
+        var speedErrors = new List<double>();
+        var skipped = new List<string>();
+        var boutsMissed = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var id = Path.GetFileName(Path.GetDirectoryName(file)!);
+            var cohort = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file))!);
+            var parts = Path.GetFileNameWithoutExtension(file).Split('_');
+            var (test, trial) = (parts[1], parts[2]);
+            bool Mine(string[] c) => c[0] == cohort && c[1] == id && c[2] == test && c[3] == trial;
+            var system = events.Any(c => Mine(c) && c[4] == "INDIP") ? "INDIP" : "Stereophoto";
+            var refs = events.Where(c => Mine(c) && c[4] == system && c[6] == "IC" && double.IsFinite(P(c[7])))
+                .Select(c => new InitialContact(P(c[7]), c[8] == "Left" ? BodySide.Left : c[8] == "Right" ? BodySide.Right : BodySide.Unknown))
+                .OrderBy(c => c.TimeSeconds).ToList();
+            // INDIP repeats some contacts (a known quirk documented by mobgap): keep one of contacts closer than 50 ms.
+            for (var i = refs.Count - 1; i > 0; i--)
+            {
+                if (refs[i].TimeSeconds - refs[i - 1].TimeSeconds < 0.05)
+                {
+                    refs.RemoveAt(i);
+                }
+            }
+
+            if (refs.Count == 0)
+            {
+                skipped.Add($"{cohort}/{id} {test} {trial}");
+                continue;
+            }
+
+            var height = meta.RootElement.GetProperty(cohort).GetProperty(id).GetProperty("sensor_height_m").GetDouble();
+            var bouts = wbs.Where(c => Mine(c) && c[4] == system)
+                .Select(c => new ReferenceBout(P(c[6]), P(c[7]), P(c[10]), double.IsFinite(P(c[11])) ? P(c[11]) : null)).ToList();
+            var recording = ReadMobgap(file);
+            var v = GaitValidation.ValidateLowerBack(recording, refs, bouts, 0.25, options with { SensorHeightMeters = height });
+            all += v.InitialContacts;
+            if (cohort == "MS")
+            {
+                ms += v.InitialContacts;
+            }
+
+            sideOk += v.SideCorrect;
+            sideN += v.SideCompared;
+            foreach (var (reference, cadence, speed) in v.Bouts)
+            {
+                if (cadence is { } c)
+                {
+                    cadenceErrors.Add(Math.Abs(c - reference.CadenceStepsPerMinute));
+                    cadencePercent.Add(100 * Math.Abs(c - reference.CadenceStepsPerMinute) / reference.CadenceStepsPerMinute);
+                }
+                else
+                {
+                    boutsMissed++;
+                }
+
+                if (speed is { } s && reference.WalkingSpeedMetersPerSecond is { } r)
+                {
+                    speedErrors.Add(Math.Abs(s - r));
+                }
+            }
+        }
+
+        const string data = "2 healthy + 1 MS × 3 trials (INDIP ref.)";
+        yield return new("lower back", data, "IC precision / recall @±0.25 s, whole recordings", $"{F(all.Precision, "F3")} / {F(all.Recall, "F3")}");
+        yield return new("lower back", data, "IC F1 @±0.25 s, whole recordings", F(all.F1, "F3"), "≥ 0.95", all.F1 >= 0.95);
+        yield return new("lower back", "MS participant only", "IC F1 @±0.25 s", F(ms.F1, "F3"), "≥ 0.95", ms.F1 >= 0.95);
+        yield return new("lower back", data, "IC mean absolute time error (ms)", F(all.MeanAbsoluteErrorSeconds * 1000, "F0"));
+        yield return new("lower back", data, "left/right assignment accuracy", sideN == 0 ? "-" : F(100.0 * sideOk / sideN, "F1") + " %");
+        yield return new("lower back", data, $"cadence error per bout ({cadencePercent.Count} bouts, {boutsMissed} missed)", cadencePercent.Count == 0 ? "-" : F(cadencePercent.Average(), "F1") + " %", "≤ 3 %", cadencePercent.Count > 0 && cadencePercent.Average() <= 3);
+        yield return new("lower back", data, "cadence MAE per bout (steps/min)", cadenceErrors.Count == 0 ? "-" : F(cadenceErrors.Average(), "F1"));
+        yield return new("lower back", data, $"gait speed MAE per bout (m/s, {speedErrors.Count} bouts)", speedErrors.Count == 0 ? "-" : F(speedErrors.Average(), "F3"), "≤ 0.06", speedErrors.Count > 0 && speedErrors.Average() <= 0.06);
+        if (skipped.Count > 0)
+        {
+            yield return new("lower back", "skipped (no reference contacts)", string.Join("; ", skipped), "-");
+        }
+    }
+
+    private static SensorRecording ReadMobgap(string path)
+    {
+        var samples = new List<ImuSample>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var c = line.Split(',');
+            float V(int k) => (float)P(c[k]);
+            samples.Add(new ImuSample(P(c[0]) / 100, new Vector3(V(1), V(2), V(3)) * StandardGravity, new Vector3(V(4), V(5), V(6)) * DegToRad));
+        }
+
+        return new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Imu,
+            Placement = "lower-back",
+            SamplingRateHz = 100,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, samples.ToArray());
+    }
+
+    // ---------------- phone (Oxford) ----------------
+    public static IEnumerable<GaitMetricRow> Phone(string folder)
+    {
+        var worst = 0.0;
+        var files = Directory.GetFiles(Path.Combine(folder, "validation"), "*.csv").Order(StringComparer.Ordinal).ToList();
+        var timing = GaitEventScore.Empty;
+        foreach (var file in files)
+        {
+            var (recording, steps) = ReadOxfordValidation(file);
+            var v = GaitValidation.ValidateSteps(recording, steps, 0.2);
+            timing += v.Timing;
+            worst = Math.Max(worst, Math.Abs(v.CountErrorPercent));
+            var name = Path.GetFileNameWithoutExtension(file).Split('_');
+            yield return new("phone", $"{name[0]} {name[1]}", $"steps {v.Detected} vs {v.Reference}: count error", F(v.CountErrorPercent, "+0.0;-0.0;0.0") + " %", "≤ 2 %", Math.Abs(v.CountErrorPercent) <= 2);
+            yield return new("phone", $"{name[0]} {name[1]}", "step timing F1 @±0.2 s (mean signed ms)", $"{F(v.Timing.F1, "F3")} ({F(v.Timing.MeanSignedErrorSeconds * 1000, "F0")})");
+        }
+
+        foreach (var dir in Directory.Exists(Path.Combine(folder, "optimisation")) ? Directory.GetDirectories(Path.Combine(folder, "optimisation")).Order(StringComparer.Ordinal).ToArray() : [])
+        {
+            var (recording, steps) = ReadOxfordOptimisation(dir);
+            var v = GaitValidation.ValidateSteps(recording, steps, 0.2);
+            worst = Math.Max(worst, Math.Abs(v.CountErrorPercent));
+            var name = Path.GetFileName(dir);
+            yield return new("phone", name, $"steps {v.Detected} vs {v.Reference} (pad 0→1): count error", F(v.CountErrorPercent, "+0.0;-0.0;0.0") + " %", "≤ 2 %", Math.Abs(v.CountErrorPercent) <= 2);
+            yield return new("phone", name, "step timing F1 @±0.2 s (10 Hz pads; mean signed ms)", $"{F(v.Timing.F1, "F3")} ({F(v.Timing.MeanSignedErrorSeconds * 1000, "F0")})");
+        }
+
+        yield return new("phone", "validation files", "step timing F1 @±0.2 s, pooled", F(timing.F1, "F3"));
+        yield return new("phone", "all files", "worst step-count error", F(worst, "F1") + " %", "≤ 2 %", worst <= 2);
+    }
+
+    private static (SensorRecording Recording, List<double> Steps) ReadOxfordValidation(string path)
+    {
+        var samples = new List<ImuSample>();
+        var steps = new List<double>();
+        double? t0 = null;
+        long previous = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            var c = line.Split(',');
+            if (c.Length < 6)
+            {
+                continue;
+            }
+
+            t0 ??= P(c[0]);
+            var t = (P(c[0]) - t0.Value) / 1e9;
+            var a = new Vector3((float)P(c[1]), (float)P(c[2]), (float)P(c[3]));
+            if (a != Vector3.Zero)
+            {
+                samples.Add(new ImuSample(t, a));
+            }
+
+            var truth = (long)P(c[5]);
+            for (; previous < truth; previous++)
+            {
+                steps.Add(t);
+            }
+        }
+
+        return (Phone(samples, path), steps);
+    }
+
+    private static (SensorRecording Recording, List<double> Steps) ReadOxfordOptimisation(string dir)
+    {
+        var acc = File.ReadLines(Path.Combine(dir, "accelerometer.csv")).Select(l => l.Split(',')).Where(c => c.Length >= 5).ToList();
+        var t0 = P(acc[0][0]);
+        var samples = new List<ImuSample>();
+        var last = double.NegativeInfinity;
+        foreach (var c in acc)
+        {
+            var t = (P(c[0]) - t0) / 1e9;
+            if (t > last)
+            {
+                samples.Add(new ImuSample(t, new Vector3((float)P(c[2]), (float)P(c[3]), (float)P(c[4]))));
+                last = t;
+            }
+        }
+
+        var steps = new List<double>();
+        int a = 1, b = 1;
+        foreach (var c in File.ReadLines(Path.Combine(dir, "stepcounter.csv")).Select(l => l.Split(',')).Where(c => c.Length >= 3))
+        {
+            var t = (P(c[0]) - t0) / 1e9;
+            int na = (int)P(c[1]), nb = (int)P(c[2]);
+            if (a == 0 && na == 1)
+            {
+                steps.Add(t);
+            }
+
+            if (b == 0 && nb == 1)
+            {
+                steps.Add(t);
+            }
+
+            (a, b) = (na, nb);
+        }
+
+        steps.Sort();
+        return (Phone(samples, dir), steps);
+    }
+
+    private static SensorRecording Phone(List<ImuSample> samples, string source) => new(new RecordingMetadata
+    {
+        Sensor = SensorKind.Phone,
+        Placement = source.Contains("back", StringComparison.OrdinalIgnoreCase) ? "back-pocket" : source.Contains("front", StringComparison.OrdinalIgnoreCase) ? "front-pocket" : "hand",
+        SamplingRateHz = 100,
+        Channels = SensorChannels.Accelerometer,
+    }, samples.ToArray());
+}

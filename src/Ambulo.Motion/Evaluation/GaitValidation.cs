@@ -1,0 +1,125 @@
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
+
+namespace Ambulo.Motion.Evaluation;
+
+/// <summary>A reference stride (initial contact to initial contact) of one foot, with its length when the reference has one.</summary>
+public sealed record ReferenceStride(BodySide Side, double StartSeconds, double EndSeconds, double? LengthMeters);
+
+/// <summary>A reference walking bout with its cadence and speed.</summary>
+public sealed record ReferenceBout(double StartSeconds, double EndSeconds, double CadenceStepsPerMinute, double? WalkingSpeedMetersPerSecond);
+
+/// <summary>Foot-IMU validation of one recording (both feet).</summary>
+public sealed record FootValidation(GaitEventScore Strides, double StrideTimeMaeSeconds, double? StrideLengthMaeMeters, int StrideLengthPairs);
+
+/// <summary>Lower-back validation of one recording.</summary>
+public sealed record LowerBackValidation(
+    GaitEventScore InitialContacts,
+    int SideCorrect,
+    int SideCompared,
+    IReadOnlyList<(ReferenceBout Reference, double? Cadence, double? Speed)> Bouts);
+
+/// <summary>Phone step-count validation of one recording.</summary>
+public sealed record StepCountValidation(int Detected, int Reference, GaitEventScore Timing)
+{
+    public double CountErrorPercent => Reference == 0 ? double.NaN : 100.0 * (Detected - Reference) / Reference;
+}
+
+/// <summary>
+/// Runs the gait algorithms on recordings with reference annotations and scores them the way the issue asks:
+/// strides and contacts matched one-to-one within a tolerance, errors of matched pairs, per-bout cadence and speed.
+/// </summary>
+public static class GaitValidation
+{
+    /// <summary>Foot IMUs: strides matched on both borders within <paramref name="toleranceSeconds"/>; stride-time and stride-length errors of matched strides.</summary>
+    public static FootValidation ValidateFoot(IReadOnlyList<SensorRecording> feet, IReadOnlyList<ReferenceStride> reference, double toleranceSeconds, FootStrideOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(feet);
+        ArgumentNullException.ThrowIfNull(reference);
+        var score = GaitEventScore.Empty;
+        double timeError = 0, lengthError = 0;
+        int timePairs = 0, lengthPairs = 0;
+        foreach (var foot in feet)
+        {
+            var side = GaitAnalyzer.SideOf(foot.Metadata.Placement);
+            var detected = FootStrideDetector.Detect(foot.Samples, foot.Metadata.SamplingRateHz, side, options).Strides;
+            var refs = reference.Where(r => r.Side == side).ToList();
+            var det = detected.Select(s => (s.StartSeconds, s.EndSeconds)).ToList();
+            var rs = refs.Select(r => (r.StartSeconds, r.EndSeconds)).ToList();
+            score += GaitEventMatching.MatchStrides(det, rs, toleranceSeconds);
+            foreach (var (d, r) in GaitEventMatching.StridePairs(det, rs, toleranceSeconds))
+            {
+                timeError += Math.Abs(detected[d].StrideTimeSeconds - (refs[r].EndSeconds - refs[r].StartSeconds));
+                timePairs++;
+                if (refs[r].LengthMeters is { } length && detected[d].StrideLengthMeters is { } mine)
+                {
+                    lengthError += Math.Abs(mine - length);
+                    lengthPairs++;
+                }
+            }
+        }
+
+        return new FootValidation(score, timePairs == 0 ? double.NaN : timeError / timePairs, lengthPairs == 0 ? null : lengthError / lengthPairs, lengthPairs);
+    }
+
+    /// <summary>
+    /// Lower back: every detected contact of the whole recording is scored against the reference contacts (so walking
+    /// the reference missed counts against us); side accuracy over matched contacts; cadence from the detected contacts
+    /// inside each reference bout, speed from the detected bouts overlapping it (weighted by overlap).
+    /// </summary>
+    public static LowerBackValidation ValidateLowerBack(SensorRecording recording, IReadOnlyList<InitialContact> reference, IReadOnlyList<ReferenceBout> bouts,
+        double toleranceSeconds, LowerBackGaitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(bouts);
+        var result = LowerBackGaitDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz, options);
+        var detected = result.InitialContacts.Select(c => c.TimeSeconds).ToList();
+        var refTimes = reference.Select(c => c.TimeSeconds).ToList();
+        var score = GaitEventMatching.Match(detected, refTimes, toleranceSeconds);
+        int correct = 0, compared = 0;
+        foreach (var (d, r) in GaitEventMatching.Pairs(detected, refTimes, toleranceSeconds))
+        {
+            if (reference[r].Side == BodySide.Unknown)
+            {
+                continue;
+            }
+
+            compared++;
+            if (result.InitialContacts[d].Side == reference[r].Side)
+            {
+                correct++;
+            }
+        }
+
+        var perBout = new List<(ReferenceBout, double?, double?)>();
+        foreach (var bout in bouts)
+        {
+            var inside = detected.Where(t => t >= bout.StartSeconds - toleranceSeconds && t <= bout.EndSeconds + toleranceSeconds).ToList();
+            double? cadence = inside.Count >= 3 ? 60.0 * (inside.Count - 1) / (inside[^1] - inside[0]) : null;
+            double weighted = 0, overlapTotal = 0;
+            foreach (var b in result.WalkingBouts)
+            {
+                var overlap = Math.Min(b.EndSeconds, bout.EndSeconds) - Math.Max(b.StartSeconds, bout.StartSeconds);
+                if (overlap > 0 && b.GaitSpeedMetersPerSecond is { } v)
+                {
+                    weighted += v * overlap;
+                    overlapTotal += overlap;
+                }
+            }
+
+            perBout.Add((bout, cadence, overlapTotal > 0 ? weighted / overlapTotal : null));
+        }
+
+        return new LowerBackValidation(score, correct, compared, perBout);
+    }
+
+    /// <summary>Phone: step count and step timing against foot-switch step times.</summary>
+    public static StepCountValidation ValidateSteps(SensorRecording recording, IReadOnlyList<double> referenceStepSeconds, double toleranceSeconds, StepCounterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(referenceStepSeconds);
+        var result = StepCounter.Detect(recording.Samples, options);
+        return new StepCountValidation(result.Steps, referenceStepSeconds.Count, GaitEventMatching.Match(result.StepTimesSeconds, referenceStepSeconds, toleranceSeconds));
+    }
+}

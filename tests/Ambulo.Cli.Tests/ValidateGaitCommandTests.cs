@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Ambulo.Cli.Tests;
+
+/// <summary>Runs <c>validate gait</c> on the real public data in testdata/ (the figures of docs/accuracy.md).</summary>
+public class ValidateGaitCommandTests
+{
+    private static string TestData(string name) => Path.Combine(CliRunner.RepositoryRoot(), "testdata", name);
+
+    private static async Task<List<JsonElement>> RowsAsync(string dataset)
+    {
+        var result = await CliRunner.RunAsync("validate", "gait", TestData(dataset), "--json");
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        return JsonDocument.Parse(result.StandardOutput).RootElement.EnumerateArray().ToList();
+    }
+
+    private static JsonElement Row(List<JsonElement> rows, string metricStart) =>
+        rows.First(r => r.GetProperty("metric").GetString()!.StartsWith(metricStart, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task ValidateGait_OxfordPhones_EveryFileWithinTwoPercent()
+    {
+        var rows = await RowsAsync("oxford-phone-steps");
+
+        var counts = rows.Where(r => r.GetProperty("metric").GetString()!.StartsWith("steps ", StringComparison.Ordinal)).ToList();
+        counts.Count.ShouldBe(8);
+        counts.ShouldAllBe(r => r.GetProperty("met").GetBoolean());
+        Row(rows, "worst step-count error").GetProperty("met").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ValidateGait_GaitmapFeet_StrideTimeWithinTenMilliseconds()
+    {
+        var rows = await RowsAsync("gaitmap-foot-mocap");
+
+        Row(rows, "stride time MAE").GetProperty("met").GetBoolean().ShouldBeTrue();
+        double.Parse(Row(rows, "stride F1").GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0.9);
+        double.Parse(Row(rows, "stride length MAE").GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(5);
+    }
+
+    [Fact]
+    public async Task ValidateGait_MobgapLowerBack_PrintsEveryIssueMetric()
+    {
+        var rows = await RowsAsync("mobgap-lowerback");
+
+        double.Parse(Row(rows, "IC F1").GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0.6);
+        Row(rows, "left/right assignment accuracy").GetProperty("value").GetString()!.ShouldEndWith("%");
+        Row(rows, "cadence error per bout").GetProperty("value").GetString()!.ShouldEndWith("%");
+        Row(rows, "gait speed MAE per bout").GetProperty("value").GetString().ShouldNotBe("-");
+    }
+
+    [Fact]
+    public async Task ValidateGait_TableForm_PrintsTargetsAndVerdicts()
+    {
+        var result = await CliRunner.RunAsync("validate", "gait", TestData("gaitmap-foot-mocap"));
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldContain("| placement");
+        result.StandardOutput.ShouldContain("≥ 0.99");
+    }
+
+    [Fact]
+    public async Task ValidateGait_UnknownDataSet_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("validate", "gait", "no-such-dataset");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("no-such-dataset");
+    }
+}
