@@ -13,9 +13,11 @@ namespace Ambulo.Web.Tests.Common;
 public sealed class AmbuloAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public AmbuloAppFactory(string? dataFolder = null)
+    public AmbuloAppFactory(string? dataFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ambulo-web-tests", Guid.NewGuid().ToString("N"));
     }
@@ -28,6 +30,10 @@ public sealed class AmbuloAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Ambulo:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     internal AmbuloDbContext CreateDb() => Services.GetRequiredService<IDbContextFactory<AmbuloDbContext>>().CreateDbContext();

@@ -17,7 +17,8 @@ internal static class MotionPipeline
 
     /// <summary>
     /// Streams <paramref name="samples"/> in (scaled) real time through a fresh counter. Stops early
-    /// when the session stops taking repetitions (set finished, rating, stopped). Returns the number counted.
+    /// when the session stops taking repetitions (rating, stopped) and, with <paramref name="stopAtSetEnd"/>,
+    /// when the set is complete. Returns the number counted.
     /// </summary>
     public static async Task<int> StreamAsync(
         ImuSample[] samples,
@@ -28,7 +29,8 @@ internal static class MotionPipeline
         int sessionId,
         string source,
         double timeScale,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool stopAtSetEnd = true)
     {
         if (samples.Length == 0)
         {
@@ -63,7 +65,7 @@ internal static class MotionPipeline
                 }
 
                 counted++;
-                if (outcome.SetComplete)
+                if (outcome.SetComplete && stopAtSetEnd)
                 {
                     return counted;
                 }

@@ -7,6 +7,8 @@ internal static class SensorsFeature
         services.AddOptions<SimulatorOptions>().BindConfiguration("Ambulo:Simulator");
         services.AddSingleton<TrackingPlans>();
         services.AddSingleton<SimulatorRunner>();
+        services.AddOptions<ReplayOptions>().BindConfiguration("Ambulo:Replay");
+        services.AddSingleton<ReplayRunner>();
         return services;
     }
 }
