@@ -2,6 +2,8 @@ namespace Ambulo.Web.Common;
 
 internal static class AmbuloUi
 {
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static WebApplicationBuilder AddAmbuloUi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -9,6 +11,13 @@ internal static class AmbuloUi
         // manifest in every environment, not only Development; a published app has no manifest and
         // serves its own wwwroot.
         builder.WebHost.UseStaticWebAssets();
+
+        // Default address when none is given (--urls, ASPNETCORE_URLS or "urls" in configuration).
+        // Set here rather than in appsettings.json so hosts that choose their own port (tests) are not overridden.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
     }
