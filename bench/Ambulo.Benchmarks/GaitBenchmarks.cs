@@ -11,7 +11,7 @@ namespace Ambulo.Benchmarks;
 /// analysed the way a long recording is: hour by hour. The hour is synthetic (2 min walking at 0.55 s steps with
 /// noise, 3 min quiet standing, repeated), generated once with a fixed seed.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+// Run: dotnet run -c Release --project bench/Ambulo.Benchmarks -- --filter "*GaitBenchmarks*" --inProcess --launchCount 1 --warmupCount 1 --iterationCount 3
 [MemoryDiagnoser]
 public class GaitBenchmarks
 {
