@@ -1,3 +1,4 @@
+using Ambulo.Domain.Motivation;
 using System.Net;
 using System.Net.Http.Json;
 using Ambulo.Web.Data;
@@ -45,7 +46,11 @@ public sealed class SessionApiTests : IDisposable
             reps.Select(r => r.RangeOfMotionDegrees).ShouldBe([20.0, 21.0, 22.0]);
             var view = await client.GetFromJsonAsync<SessionView>(new Uri($"/api/sessions/{session.SessionId}", UriKind.Relative));
             view!.RepetitionsInSet.ShouldBe(3);
-            view.SessionPoints.ShouldBe(3 * Scoring.PointsPerRepetition);
+            // A repetition that reaches the planned target range earns the domain's full-range bonus.
+            var target = await db.PlannedExercises.Where(p => p.Id == reps[0].PlannedExerciseId).Select(p => p.TargetRangeOfMotionDegrees).SingleAsync();
+            var expected = reps.Sum(r => Points.ForRepetition(fullRange: target is { } t && r.RangeOfMotionDegrees >= t));
+            expected.ShouldBeGreaterThan(0);
+            view.SessionPoints.ShouldBe(expected);
         }
     }
 

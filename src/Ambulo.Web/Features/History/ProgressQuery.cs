@@ -1,5 +1,5 @@
+using Ambulo.Domain.Motivation;
 using Ambulo.Web.Data;
-using Ambulo.Web.Features.Session;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ambulo.Web.Features.History;
@@ -10,8 +10,7 @@ internal sealed record PersonalBest(string ExerciseId, string Name, int MostRepe
 
 internal sealed record Progress(
     int TotalPoints,
-    int Level,
-    int PointsToNextLevel,
+    Level Level,
     int StreakDays,
     IReadOnlyList<DayTotal> LastDays,
     IReadOnlyList<PersonalBest> PersonalBests);
@@ -51,7 +50,7 @@ internal sealed class ProgressQuery(AmbuloDbContext db, TimeProvider clock)
             .OrderBy(b => b.Name, StringComparer.Ordinal)
             .ToArray();
 
-        return new Progress(total, Scoring.LevelFor(total), Scoring.PointsToNextLevel(total), Streak(perDay.Keys, today), lastDays, bests);
+        return new Progress(total, Levels.For(total), Streak(perDay.Keys, today), lastDays, bests);
     }
 
     /// <summary>Days in a row with at least one repetition, up to today; a day not yet exercised today does not break it.</summary>

@@ -1,3 +1,4 @@
+using Ambulo.Domain.Motivation;
 using System.Collections.Concurrent;
 using Ambulo.Web.Data;
 using Ambulo.Web.Features.Home;
@@ -132,11 +133,12 @@ internal sealed class SessionEngine(
         var now = clock.GetUtcNow().UtcDateTime;
 
         var number = inSet + 1;
-        var points = Scoring.PointsPerRepetition;
+        // Points and levels follow the domain's motivation rules: a bonus when the repetition reaches its target range.
+        var fullRange = rangeOfMotionDegrees is { } reached && planned.TargetRangeOfMotionDegrees is { } target && reached >= target;
+        var points = Points.ForRepetition(fullRange);
         var setComplete = number >= planned.RepetitionsPerSet;
         if (setComplete)
         {
-            points += Scoring.PointsPerSet;
             if (session.CurrentSet >= planned.Sets)
             {
                 session.Phase = SessionPhase.Rating;
@@ -164,8 +166,8 @@ internal sealed class SessionEngine(
         session.Points += points;
         await db.SaveChangesAsync(cancellationToken);
 
-        var levelBefore = Scoring.LevelFor(totalBefore);
-        var levelAfter = Scoring.LevelFor(totalBefore + points);
+        var levelBefore = Levels.For(totalBefore).Number;
+        var levelAfter = Levels.For(totalBefore + points).Number;
         return new RepetitionOutcome(true, null, number, points, setComplete, personalBest, levelAfter > levelBefore, levelAfter);
     }
 
@@ -374,6 +376,6 @@ internal sealed class SessionEngine(
             current is null ? null : ExerciseView.From(current),
             current is null ? exercises.Count : exercises.IndexOf(current) + 1,
             exercises.Count, session.CurrentSet, inSet, session.RestEndsUtc, session.Points, total,
-            Scoring.LevelFor(total), lastRom, session.SensorSource);
+            Levels.For(total).Number, lastRom, session.SensorSource);
     }
 }
