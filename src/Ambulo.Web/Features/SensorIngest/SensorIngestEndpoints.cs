@@ -1,5 +1,7 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -34,6 +36,9 @@ public static class SensorIngestEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SensorSessionRegistry>();
         services.AddSingleton<SensorSocketReceiver>();
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<SensorIngestOptions>, IWebHostEnvironment, TimeProvider>((kestrel, sensor, environment, time) =>
+                ConfigureLanHttps(kestrel, sensor.Value, configuration, environment, time));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -85,6 +90,49 @@ public static class SensorIngestEndpoints
         }
 
         return new Uri($"{request.Scheme}://{request.Host}/");
+    }
+
+    /// <summary>
+    /// With <c>SensorIngest:LanHttps:Enabled</c>, listens on every interface over HTTPS with the
+    /// self-signed LAN certificate, and keeps the addresses of <c>urls</c> (e.g. http://127.0.0.1:5080),
+    /// which Kestrel would otherwise drop as soon as one endpoint is configured in code.
+    /// </summary>
+    private static void ConfigureLanHttps(
+        KestrelServerOptions kestrel, SensorIngestOptions options, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
+    {
+        if (!options.LanHttps.Enabled)
+        {
+            return;
+        }
+
+        var urls = configuration["urls"] ?? "http://127.0.0.1:5080";
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Scheme != Uri.UriSchemeHttp)
+            {
+                continue; // only plain HTTP addresses are carried over; HTTPS for phones is the LAN listener
+            }
+
+            if (uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _))
+            {
+                kestrel.ListenLocalhost(uri.Port);
+            }
+            else if (IPAddress.TryParse(uri.Host, out var ip))
+            {
+                kestrel.Listen(ip, uri.Port);
+            }
+            else
+            {
+                kestrel.ListenAnyIP(uri.Port);
+            }
+        }
+
+        var folder = string.IsNullOrWhiteSpace(options.LanHttps.CertificateDirectory)
+            ? Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Ambulo:DataFolder"] ?? "data"))
+            : Path.GetFullPath(options.LanHttps.CertificateDirectory, environment.ContentRootPath);
+        var certificate = LanCertificate.LoadOrCreate(folder, [.. LanAddress.Find()], time);
+        kestrel.ListenAnyIP(options.LanHttps.Port, listen => listen.UseHttps(certificate));
     }
 
     private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, Func<SensorIngestOptions, int> permits)
