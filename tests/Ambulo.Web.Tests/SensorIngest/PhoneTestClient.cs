@@ -13,19 +13,12 @@ namespace Ambulo.Web.Tests.SensorIngest;
 /// <summary>The whole app on real Kestrel (127.0.0.1, free port) with its own data folder and sensor settings.</summary>
 internal sealed class SensorAppServer : IAsyncDisposable
 {
-    private readonly AmbuloAppFactory _root;
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ambulo-sensor-tests", Guid.NewGuid().ToString("N"));
+    private readonly Factory _factory;
 
     public SensorAppServer(params (string Key, string Value)[] settings)
     {
-        _root = new AmbuloAppFactory();
-        _factory = _root.WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
+        _factory = new Factory(_dataFolder, settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         Http = _factory.CreateClient();
@@ -78,7 +71,20 @@ internal sealed class SensorAppServer : IAsyncDisposable
     {
         Http.Dispose();
         await _factory.DisposeAsync();
-        await _root.DisposeAsync();
+        AmbuloAppFactory.DeleteFolder(_dataFolder);
+    }
+
+    private sealed class Factory(string dataFolder, (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Ambulo:DataFolder", dataFolder);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
     }
 }
 
