@@ -87,9 +87,15 @@ public static class WalkingAidProgression
             return new(current, null, [$"FAC {previous.Fac} then {latest.Fac} with the current aid: a change needs FAC ≥ 4 in 2 consecutive weekly checks (§4.5)"]);
         }
 
-        if (previous.ComfortableGaitSpeedMetersPerSecond is not { } before || latest.ComfortableGaitSpeedMetersPerSecond is not { } now)
+        if (previous.Fac > AbilityProfile.MaxFac || latest.Fac > AbilityProfile.MaxFac)
         {
-            return new(current, null, ["needs a comfortable 10-metre walk speed in both weekly checks (§4.5)"]);
+            return new(current, null, ["a weekly check has a FAC above 5: fix the record before any suggestion"]);
+        }
+
+        if (previous.ComfortableGaitSpeedMetersPerSecond is not { } before || latest.ComfortableGaitSpeedMetersPerSecond is not { } now
+            || !IsPlausibleSpeed(before) || !IsPlausibleSpeed(now))
+        {
+            return new(current, null, ["needs a valid comfortable 10-metre walk speed in both weekly checks (§4.5)"]);
         }
 
         // Stable = not dropped by more than the speed-band MDC (Lewek & Sykes 2019 via §2.3).
@@ -107,6 +113,9 @@ public static class WalkingAidProgression
             WalkingAidSuggestion.ApprovalNote,
         ]);
     }
+
+    /// <summary>A measured speed we can reason with: finite, positive, below a sprint (guards against NaN and unit mistakes).</summary>
+    private static bool IsPlausibleSpeed(double metersPerSecond) => double.IsFinite(metersPerSecond) && metersPerSecond > 0 && metersPerSecond < 5;
 
     private static string KebabCase(WalkingAid aid) => aid == WalkingAid.None ? "no aid" : Exercises.KebabCase.Of(aid).Replace('-', ' ');
 }

@@ -134,6 +134,24 @@ public class ProgressionTests
     }
 
     [Fact]
+    public void Propose_NaNRangeOfMotion_DoesNotStepUp()
+    {
+        var current = new Prescription("seated-marching", ExerciseMode.Active, 2, 10);
+
+        var proposal = Progression.Propose(current, [Session(0, current, 10, romTarget: 30, rom: double.NaN), Session(1, current, 10, romTarget: 30, rom: double.NaN)], AllModes);
+
+        proposal.Action.ShouldBe(ProgressionAction.Keep);
+    }
+
+    [Fact]
+    public void Propose_EffortAboveScale_TreatedAsVeryHard()
+    {
+        var current = new Prescription("seated-marching", ExerciseMode.Active, 2, 10);
+
+        Progression.Propose(current, [Session(0, current, 10, effort: 14)], AllModes).Action.ShouldBe(ProgressionAction.ReduceDose);
+    }
+
+    [Fact]
     public void Propose_OtherExercisesHistory_Ignored()
     {
         var current = new Prescription("seated-marching", ExerciseMode.Active, 2, 10);

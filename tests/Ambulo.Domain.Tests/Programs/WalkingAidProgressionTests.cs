@@ -64,6 +64,22 @@ public class WalkingAidProgressionTests
         suggestion.TherapistMustApprove.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-0.5)]
+    [InlineData(60.0)]
+    public void Suggest_BadSpeed_NoSuggestion(double badSpeed)
+    {
+        var suggestion = WalkingAidProgression.Suggest(
+            WalkingAid.QuadCane,
+            [Check(9, 4, WalkingAid.QuadCane, 0.55), Check(2, 4, WalkingAid.QuadCane, badSpeed)],
+            Today);
+
+        suggestion.Suggested.ShouldBeNull();
+        suggestion.Reasons.ShouldContain(r => r.Contains("valid", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Suggest_Wheelchair_NoSuggestion() =>
         WalkingAidProgression.Suggest(WalkingAid.Wheelchair, [Check(9, 4, WalkingAid.Wheelchair, 0.5), Check(2, 4, WalkingAid.Wheelchair, 0.5)], Today)
