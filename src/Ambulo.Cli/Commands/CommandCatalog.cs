@@ -13,5 +13,8 @@ internal static class CommandCatalog
         yield return Validate.ValidateCommand.Create();
         yield return ProgramCommand.Create();
         yield return ExercisesCommand.Create();
+        yield return RepsCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return Validate.ValidateCommand.Create();
     }
 }

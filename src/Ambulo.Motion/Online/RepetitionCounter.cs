@@ -54,6 +54,7 @@ public sealed class RepetitionCounter
     private double _minimum;
     private Point _minimumPoint;
     private double _settleStart;
+    private Point _stillAnchor;
     private HalfMovement _pending;
     private int _count;
 
@@ -291,6 +292,7 @@ public sealed class RepetitionCounter
         _start = start;
         _peak = direction * (p.Value - start.Value);
         _peakPoint = p;
+        _stillAnchor = p;
     }
 
     private Repetition? Moving(Point p)
@@ -302,7 +304,12 @@ public sealed class RepetitionCounter
             _peakPoint = p;
         }
 
-        if (p.Time - _start.Time > _options.MaximumDurationSeconds)
+        if (Math.Abs(p.Value - _stillAnchor.Value) > 0.05 * _typicalRange)
+        {
+            _stillAnchor = p;
+        }
+
+        if (p.Time - _start.Time > _options.MaximumDurationSeconds || p.Time - _stillAnchor.Time > _options.MaximumStillSeconds)
         {
             // Did not come back: re-positioning, a slip or a hold beyond the limit. Rest here.
             RejectedTooLong++;
@@ -377,6 +384,7 @@ public sealed class RepetitionCounter
         }
 
         _typicalRange += 0.3 * (range - _typicalRange);
+        _tracker.FinishAxisRefinement();
         if (!_options.Bidirectional)
         {
             return Emit(_start, _peakPoint, end, range);

@@ -19,8 +19,9 @@ public enum MovementSignal
 /// Turns raw samples into one number per sample that rises and falls with the exercise:
 /// <list type="bullet">
 /// <item>Pitch and roll: the inclination of the segment from its start pose, measured about the
-/// movement axis. That axis is learned from the first movement larger than
-/// <c>lockAngleDegrees</c> (the first movement is positive), so the sensor may be strapped at any
+/// movement axis. That axis is learned from the first movement larger than <c>lockAngleDegrees</c>
+/// (that movement is positive) and re-learned whenever the tilt doubles, until the first repetition
+/// is counted; so the sensor may be strapped at any
 /// angle and turned any way round the limb; pitch and roll are then the same computation and the
 /// catalogue's choice only documents which plane the exercise moves in.</item>
 /// <item>Yaw: the bias-corrected angular velocity about the start-pose vertical, integrated.</item>
@@ -37,6 +38,8 @@ internal struct MovementAngleTracker
     private GravityTracker _gravity;
     private Vector3D _axisTerm; // a × u0: its dot with g gives the sine part of the angle about a
     private bool _locked;
+    private bool _refined;
+    private double _lockRatio; // tan² of the tilt at which the axis was last locked
     private double _heading;
     private double _sign;
     private double _forceSum;
@@ -62,6 +65,15 @@ internal struct MovementAngleTracker
 
     /// <summary>True once the movement axis (or turning direction) is known.</summary>
     public readonly bool IsAxisLocked => _locked;
+
+    /// <summary>Fixes the movement axis for good (the detector calls this when it counts the first repetition).</summary>
+    public void FinishAxisRefinement()
+    {
+        if (_locked)
+        {
+            _refined = true;
+        }
+    }
 
     /// <summary>Feeds one sample; returns the tracked value (degrees or newtons), 0 until calibrated; unsigned until the axis is locked.</summary>
     public double Push(in ImuSample sample)
@@ -105,14 +117,18 @@ internal struct MovementAngleTracker
 
         var g = _gravity.Gravity;
         var u0 = _gravity.Reference;
-        if (!_locked)
+        if (!_refined)
         {
+            // Until the first repetition is counted, the axis follows the largest tilt seen: a small
+            // wobble about another axis before the exercise starts must not fix the movement axis.
             var c = g.Dot(u0);
             var cross = u0.Cross(g);
             var s2 = cross.Dot(cross);
-            if (c <= 0 || s2 >= _lockTan2 * c * c)
+            var threshold = _locked ? 4 * _lockRatio : _lockTan2;
+            if (c <= 0 || s2 >= threshold * c * c)
             {
                 _locked = true;
+                _lockRatio = c > 0 ? s2 / (c * c) : double.MaxValue;
                 _axisTerm = cross.Normalized().Cross(u0);
             }
             else

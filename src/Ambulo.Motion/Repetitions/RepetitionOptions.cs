@@ -55,6 +55,13 @@ public sealed record RepetitionOptions
     /// <summary>Longest repetition counted; a movement that does not come back within it is re-positioning and resets the baseline.</summary>
     public double MaximumDurationSeconds { get; init; } = 8;
 
+    /// <summary>
+    /// A movement that stays away from its start and still (within 5 % of the typical range) for longer
+    /// than this is taken as the sensor slipping or the limb being re-positioned: it is not counted and
+    /// the baseline moves there. Set it above the exercise's hold time.
+    /// </summary>
+    public double MaximumStillSeconds { get; init; } = 2.5;
+
     /// <summary>Low-pass cut-off applied to the tracked signal (band-limits tremor and noise).</summary>
     public double LowPassCutoffHz { get; init; } = 3;
 
@@ -124,6 +131,7 @@ public sealed record RepetitionOptions
         Require(ReturnFractionOfPeak is > 0 and < 1, nameof(ReturnFractionOfPeak), "must be in (0, 1)");
         Require(MinimumDurationSeconds >= 0, nameof(MinimumDurationSeconds), "must not be negative");
         Require(MaximumDurationSeconds > MinimumDurationSeconds && MaximumDurationSeconds <= 120, nameof(MaximumDurationSeconds), "must exceed the minimum and be at most 120 s");
+        Require(MaximumStillSeconds > 0, nameof(MaximumStillSeconds), "must be positive");
         Require(LowPassCutoffHz > 0, nameof(LowPassCutoffHz), "must be positive");
         Require(AxisLockDegrees is > 0 and < 90, nameof(AxisLockDegrees), "must be in (0, 90)");
         Require(BaselineTimeConstantSeconds > 0, nameof(BaselineTimeConstantSeconds), "must be positive");

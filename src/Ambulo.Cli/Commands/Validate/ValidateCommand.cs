@@ -9,6 +9,7 @@ internal static class ValidateCommand
     {
         var command = new Command("validate", "Measure the accuracy of the motion algorithms on public data sets with reference annotations.");
         command.Subcommands.Add(ValidateGaitCommand.Create());
+        command.Subcommands.Add(ValidateRepsCommand.Create());
         return command;
     }
 }
