@@ -15,6 +15,5 @@ internal static class CommandCatalog
         yield return ExercisesCommand.Create();
         yield return RepsCommand.Create();
         yield return SimulateCommand.Create();
-        yield return Validate.ValidateCommand.Create();
     }
 }
