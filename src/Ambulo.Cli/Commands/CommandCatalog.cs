@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return ExercisesCommand.Create();
         yield return RepsCommand.Create();
         yield return SimulateCommand.Create();
+        yield return ImportCommand.Create();
     }
 }
