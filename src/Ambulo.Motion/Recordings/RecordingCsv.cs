@@ -503,7 +503,7 @@ public static class RecordingCsv
         return written;
     }
 
-    private static void Validate(SensorRecording recording)
+    internal static void Validate(SensorRecording recording)
     {
         var metadata = recording.Metadata;
         if (!metadata.Channels.HasFlag(SensorChannels.Accelerometer))

@@ -28,13 +28,20 @@ public sealed class RecordingFormatException : FormatException
         Problem = problem;
     }
 
+    /// <summary>A problem in a binary file, at a byte offset (see <see cref="ByteOffset"/>).</summary>
+    public static RecordingFormatException AtByte(long offset, string problem) =>
+        new($"byte {offset}: {problem}") { ByteOffset = offset, Problem = problem };
+
+    /// <summary>Offset of the problem in a binary file, or null for text files.</summary>
+    public long? ByteOffset { get; private init; }
+
     /// <summary>1-based line of the problem (0 when it concerns the file as a whole).</summary>
     public long LineNumber { get; }
 
     /// <summary>Name or number of the column concerned, if any.</summary>
     public string? Column { get; }
 
-    public string Problem { get; } = "";
+    public string Problem { get; private init; } = "";
 
     private static string Describe(long lineNumber, string? column, string problem)
     {
