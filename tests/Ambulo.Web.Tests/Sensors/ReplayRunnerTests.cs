@@ -29,7 +29,7 @@ public sealed class ReplayRunnerTests : IDisposable
     {
         var session = await StartSessionAsync();
         var exercise = ExerciseCatalogue.Default.Get(session.Exercise!.ExerciseId);
-        var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exercise.Id, session.Exercise.TargetRangeOfMotionDegrees, exercise.DefaultDose.TempoSeconds);
+        var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exercise.Id);
         var simulated = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = 4, Seed = 11 });
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(RecordingCsv.Format(simulated.Recording)));
         var replay = _factory.Services.GetRequiredService<ReplayRunner>();

@@ -13,8 +13,7 @@ public sealed class TrackingPlansTests
     [InlineData("ankle-dorsiflexion", 3)]
     public void For_SimulatedSetOfExercise_DetectorCountsEverySimulatedRepetition(string exerciseId, int seed)
     {
-        var exercise = ExerciseCatalogue.Default.Get(exerciseId);
-        var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exerciseId, exercise.Sensor.ExpectedExcursionMinDegrees, exercise.DefaultDose.TempoSeconds);
+        var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exerciseId);
         plan.IsCountable.ShouldBeTrue();
         var simulated = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = 8, Seed = seed, TempoVariationFraction = 0.25 });
 
@@ -23,5 +22,15 @@ public sealed class TrackingPlansTests
 
         repetitions.Count.ShouldBe(simulated.TrueCount);
         repetitions.ShouldAllBe(r => r.RangeOfMotionDegrees > 0);
+    }
+
+    [Fact]
+    public void For_UnknownExercise_IsNotCountableWithReason()
+    {
+        var plan = new TrackingPlans(ExerciseCatalogue.Default).For("no-such-exercise");
+
+        plan.IsCountable.ShouldBeFalse();
+        plan.ExerciseId.ShouldBe("no-such-exercise");
+        plan.NotCountableReason.ShouldNotBeNullOrWhiteSpace();
     }
 }

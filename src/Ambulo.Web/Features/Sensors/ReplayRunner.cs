@@ -65,7 +65,7 @@ internal sealed class ReplayRunner(
         Stop(sessionId);
         var cts = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         _running[sessionId] = cts;
-        var plan = tracking.For(exercise.ExerciseId, exercise.TargetRangeOfMotionDegrees, exercise.TempoSeconds);
+        var plan = tracking.For(exercise.ExerciseId);
         _ = Task.Run(async () =>
         {
             try

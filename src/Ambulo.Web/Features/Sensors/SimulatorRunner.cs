@@ -72,7 +72,7 @@ internal sealed class SimulatorRunner(
                 }
 
                 var exercise = view.Exercise;
-                var plan = tracking.For(exercise.ExerciseId, exercise.TargetRangeOfMotionDegrees, exercise.TempoSeconds);
+                var plan = tracking.For(exercise.ExerciseId);
                 if (!plan.IsCountable)
                 {
                     // Holds and timed work have no movement to detect: the simulated person completes one per tempo.
