@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Numerics;
 using Ambulo.Motion.Evaluation;
-using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Evaluation.References;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings.Importers;
 using Ambulo.Motion.Repetitions;
 using Ambulo.Motion.Samples;
 
@@ -44,18 +44,20 @@ public static class GaitmapValidation
                 continue;
             }
 
-            var feet = ReadFootImu(imuPath, rate);
-            var reference = ReadStrides(stridePath);
-            foreach (var foot in new[] { "left", "right" })
+            var reference = ReadStrides(stridePath, rate);
+            foreach (var foot in new[] { BodySide.Left, BodySide.Right })
             {
-                if (!feet.TryGetValue(foot, out var samples) || !reference.TryGetValue(foot, out var footStrides) || footStrides.Count == 0)
+                var footStrides = reference.Where(s => s.Foot == foot).ToList();
+                if (footStrides.Count == 0)
                 {
                     continue;
                 }
 
+                // The shared importer converts units and axes and sanitises the samples (motion-io).
+                var samples = GaitmapImporter.Import(imuPath, foot, rate).Recording.Samples;
                 var result = RepetitionDetector.Detect(samples, options, rate, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
-                var inside = result.Repetitions.Count(r => footStrides.Any(s => r.PeakSeconds >= s.Start / rate && r.PeakSeconds < s.End / rate));
-                var name = $"gaitmap {imu} {foot} foot";
+                var inside = result.Repetitions.Count(r => footStrides.Any(s => r.PeakSeconds >= s.StartSeconds && r.PeakSeconds < s.EndSeconds));
+                var name = $"gaitmap {imu} {foot.ToString().ToLowerInvariant()} foot";
                 outcomes.Add(new RepetitionSetOutcome(name, "real", footStrides.Count, inside, null));
                 outside[name] = result.Count - inside;
             }
@@ -64,92 +66,9 @@ public static class GaitmapValidation
         return outcomes.Count == 0 ? null : new Result(new RepetitionAccuracy(outcomes), outside);
     }
 
-    /// <summary>
-    /// Reads gaitmap's two-header-row IMU CSV (sensor row, axis row; first column the sample index;
-    /// acc in m/s², gyr in deg/s) into one sample array per foot. Columns are found by their headers.
-    /// </summary>
-    public static Dictionary<string, ImuSample[]> ReadFootImu(string path, double rateHz)
-    {
-        using var reader = new StreamReader(path);
-        var sensors = (reader.ReadLine() ?? throw new FormatException($"{path}: empty file")).Split(',');
-        var axes = (reader.ReadLine() ?? throw new FormatException($"{path}: line 2 (axis header) missing")).Split(',');
-        var result = new Dictionary<string, List<ImuSample>>();
-        var columns = new Dictionary<(string Foot, string Axis), int>();
-        for (var c = 1; c < Math.Min(sensors.Length, axes.Length); c++)
-        {
-            var foot = sensors[c].Replace("_sensor", "", StringComparison.Ordinal);
-            columns[(foot, axes[c])] = c;
-        }
-
-        string[] needed = ["acc_x", "acc_y", "acc_z", "gyr_x", "gyr_y", "gyr_z"];
-        var feet = columns.Keys.Select(k => k.Foot).Distinct().Where(f => needed.All(a => columns.ContainsKey((f, a)))).ToList();
-        foreach (var foot in feet)
-        {
-            result[foot] = [];
-        }
-
-        const float degToRad = MathF.PI / 180;
-        string? line;
-        var lineNumber = 2;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            var cells = line.Split(',');
-            if (!int.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index))
-            {
-                throw new FormatException($"{path}: line {lineNumber}: sample index '{cells[0]}' is not an integer");
-            }
-
-            foreach (var foot in feet)
-            {
-                float Value(string axis)
-                {
-                    var cell = cells[columns[(foot, axis)]];
-                    return float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-                        ? v
-                        : throw new FormatException($"{path}: line {lineNumber}, column {foot}_sensor {axis}: '{cell}' is not a number");
-                }
-
-                result[foot].Add(new ImuSample(
-                    index / rateHz,
-                    new Vector3(Value("acc_x"), Value("acc_y"), Value("acc_z")),
-                    new Vector3(Value("gyr_x"), Value("gyr_y"), Value("gyr_z")) * degToRad));
-            }
-        }
-
-        return result.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-    }
-
-    /// <summary>Reads a gaitmap stride list (<c>s_id, foot, start, end, …</c>; sample indices).</summary>
-    public static Dictionary<string, List<(double Start, double End)>> ReadStrides(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        var foot = Array.IndexOf(header, "foot");
-        var start = Array.IndexOf(header, "start");
-        var end = Array.IndexOf(header, "end");
-        if (foot < 0 || start < 0 || end < 0)
-        {
-            throw new FormatException($"{path}: header must name the columns foot, start and end");
-        }
-
-        var result = new Dictionary<string, List<(double, double)>>();
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                continue;
-            }
-
-            var cells = lines[i].Split(',');
-            if (!result.TryGetValue(cells[foot], out var list))
-            {
-                result[cells[foot]] = list = [];
-            }
-
-            list.Add((double.Parse(cells[start], CultureInfo.InvariantCulture), double.Parse(cells[end], CultureInfo.InvariantCulture)));
-        }
-
-        return result;
-    }
+    /// <summary>Reference strides of either file as (foot, start s, end s), read by the shared reference readers.</summary>
+    private static List<(BodySide Foot, double StartSeconds, double EndSeconds)> ReadStrides(string path, double rateHz) =>
+        Path.GetFileName(path).StartsWith("stride_events", StringComparison.Ordinal)
+            ? GaitmapReference.ReadStrideEvents(path, rateHz).Select(e => (e.Foot, e.StartSeconds, e.EndSeconds)).ToList()
+            : GaitmapReference.ReadStrideBorders(path, rateHz).Select(b => (b.Foot, b.StartSeconds, b.EndSeconds)).ToList();
 }
