@@ -2,7 +2,7 @@ namespace Ambulo.Motion.Tests;
 
 /// <summary>
 /// Finds the repository's <c>testdata/</c> folder from the test binary (walks up to Ambulo.slnx), so tests
-/// run on a fresh clone without <c>/work/shared</c>. Shared by every test of the Motion project:
+/// run on a fresh clone without the shared data-set folder beside the repository. Shared by every test of the Motion project:
 /// <c>TestData.Path("gaitmap", "imu_sample.csv")</c>.
 /// </summary>
 public static class TestData
