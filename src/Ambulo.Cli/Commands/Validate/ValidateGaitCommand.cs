@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using Ambulo.Motion.Evaluation;
+using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Recordings.Importers;
 using Ambulo.Motion.Samples;
 using Spectre.Console;
 
@@ -166,7 +168,6 @@ internal static class GaitDatasetValidation
 {
     private const float DegToRad = MathF.PI / 180;
     private const float StandardGravity = 9.80665f;
-    private static readonly string[] ImuColumns = ["acc_x", "acc_y", "acc_z", "gyr_x", "gyr_y", "gyr_z"];
 
     private static double P(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 
@@ -177,16 +178,14 @@ internal static class GaitDatasetValidation
     {
         var data = Path.Combine(folder, "data");
         const double fs = 204.8;
-        var feet = ReadGaitmapImu(Path.Combine(data, "imu_sample.csv"), fs);
-        var positions = File.ReadLines(Path.Combine(data, "position_sample.csv")).Skip(1).Select(l => l.Split(','))
-            .GroupBy(c => (c[0], c[1])).ToDictionary(g => g.Key, g => g.Last());
-        var reference = new List<ReferenceStride>();
-        foreach (var c in File.ReadLines(Path.Combine(data, "stride_events_sample.csv")).Skip(1).Select(l => l.Split(',')))
-        {
-            var side = c[1] == "left" ? BodySide.Left : BodySide.Right;
-            double? length = positions.TryGetValue((c[1] + "_sensor", c[0]), out var last) ? Math.Sqrt(P(last[3]) * P(last[3]) + P(last[4]) * P(last[4])) : null;
-            reference.Add(new ReferenceStride(side, P(c[7]) / fs, P(c[4]) / fs, length));
-        }
+        var feet = ReadGaitmapFeet(Path.Combine(data, "imu_sample.csv"), fs);
+        // Reference: mocap stride events (pre_ic -> ic) and the stride length at each stride's last heel position.
+        var lengths = GaitmapReference.ReadStrideLengths(Path.Combine(data, "position_sample.csv"))
+            .ToDictionary(l => (l.Foot, l.StrideId), l => l.LengthMeters);
+        var reference = GaitmapReference.ReadStrideEvents(Path.Combine(data, "stride_events_sample.csv"), fs)
+            .Select(e => new ReferenceStride(e.Foot, e.PreviousInitialContactSeconds, e.InitialContactSeconds,
+                lengths.TryGetValue((e.Foot, e.StrideId), out var length) ? length : null))
+            .ToList();
 
         var v = GaitValidation.ValidateFoot(feet, reference, 0.1);
         const string data1 = "imu_sample (57 mocap strides)";
@@ -200,9 +199,9 @@ internal static class GaitDatasetValidation
         if (File.Exists(second))
         {
             const double fs2 = 102.4;
-            var feet2 = ReadGaitmapImu(second, fs2);
-            var ref2 = File.ReadLines(Path.Combine(data, "stride_borders_sample_ic_stride.csv")).Skip(1).Select(l => l.Split(','))
-                .Select(c => new ReferenceStride(c[1] == "left" ? BodySide.Left : BodySide.Right, P(c[2]) / fs2, P(c[3]) / fs2, null)).ToList();
+            var feet2 = ReadGaitmapFeet(second, fs2);
+            var ref2 = GaitmapReference.ReadStrideBorders(Path.Combine(data, "stride_borders_sample_ic_stride.csv"), fs2)
+                .Select(b => new ReferenceStride(b.Foot, b.StartSeconds, b.EndSeconds, null)).ToList();
             var v2 = GaitValidation.ValidateFoot(feet2, ref2, 0.1);
             const string data2 = "imu_sample_ic_stride (14 labelled)";
             yield return new("foot IMU", data2, "stride recall @±0.1 s (labels partial)", F(v2.Strides.Recall, "F3"));
@@ -211,52 +210,9 @@ internal static class GaitDatasetValidation
         }
     }
 
-    private static List<SensorRecording> ReadGaitmapImu(string path, double fs)
-    {
-        var lines = File.ReadAllLines(path);
-        if (lines.Length < 3)
-        {
-            throw new InvalidDataException($"{Path.GetFileName(path)}: fewer than three lines");
-        }
-
-        var sensors = lines[0].Split(',');
-        var axes = lines[1].Split(',');
-        int Column(string sensor, string axis)
-        {
-            for (var i = 1; i < sensors.Length; i++)
-            {
-                if (sensors[i] == sensor && axes[i] == axis)
-                {
-                    return i;
-                }
-            }
-
-            throw new InvalidDataException($"{Path.GetFileName(path)}: no column {sensor}/{axis}");
-        }
-
-        var result = new List<SensorRecording>();
-        foreach (var (sensor, placement) in new[] { ("left_sensor", "foot-left"), ("right_sensor", "foot-right") })
-        {
-            var cols = ImuColumns.Select(a => Column(sensor, a)).ToArray();
-            var samples = new List<ImuSample>(lines.Length);
-            foreach (var line in lines.Skip(2))
-            {
-                var c = line.Split(',');
-                float V(int k) => (float)P(c[cols[k]]);
-                samples.Add(new ImuSample(P(c[0]) / fs, new Vector3(V(0), V(1), V(2)), new Vector3(V(3), V(4), V(5)) * DegToRad));
-            }
-
-            result.Add(new SensorRecording(new RecordingMetadata
-            {
-                Sensor = SensorKind.Imu,
-                Placement = placement,
-                SamplingRateHz = fs,
-                Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-            }, samples.ToArray()));
-        }
-
-        return result;
-    }
+    /// <summary>Both feet of a gaitmap IMU file, through the shared importer (units, axes, sanitising).</summary>
+    private static List<SensorRecording> ReadGaitmapFeet(string path, double fs) =>
+        [GaitmapImporter.Import(path, BodySide.Left, fs).Recording, GaitmapImporter.Import(path, BodySide.Right, fs).Recording];
 
     // ---------------- lower back (mobgap) ----------------
     public static IEnumerable<GaitMetricRow> LowerBack(string folder)
