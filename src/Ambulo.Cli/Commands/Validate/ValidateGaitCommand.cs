@@ -426,7 +426,7 @@ internal static class GaitDatasetValidation
     private static SensorRecording Phone(List<ImuSample> samples, string source) => new(new RecordingMetadata
     {
         Sensor = SensorKind.Phone,
-        Placement = source.Contains("back", StringComparison.OrdinalIgnoreCase) ? "back-pocket" : source.Contains("front", StringComparison.OrdinalIgnoreCase) ? "front-pocket" : "hand",
+        Placement = OxfordImporter.PlacementFromName(source),
         SamplingRateHz = 100,
         Channels = SensorChannels.Accelerometer,
     }, samples.ToArray());
