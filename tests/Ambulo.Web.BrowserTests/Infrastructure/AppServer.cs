@@ -11,14 +11,19 @@ public sealed class AppServer : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ambulo-browser-tests", Guid.NewGuid().ToString("N"));
     private readonly double _simulatorTempoScale;
+    private readonly double _replayTimeScale;
     private Factory _factory;
 
     /// <param name="simulatorTempoScale">Speeds up the built-in simulator (1 = the prescribed tempo).</param>
-    public AppServer(double simulatorTempoScale = 1.0)
+    /// <param name="replayTimeScale">Speeds up the replay of recording files (1 = the recorded speed).</param>
+    public AppServer(double simulatorTempoScale = 1.0, double replayTimeScale = 1.0)
     {
         _simulatorTempoScale = simulatorTempoScale;
-        _factory = Start(_dataFolder, simulatorTempoScale);
+        _replayTimeScale = replayTimeScale;
+        _factory = Start(_dataFolder, simulatorTempoScale, replayTimeScale);
     }
+
+    public IServiceProvider Services => _factory.Services;
 
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
@@ -27,12 +32,12 @@ public sealed class AppServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _factory.DisposeAsync();
-        _factory = Start(_dataFolder, _simulatorTempoScale);
+        _factory = Start(_dataFolder, _simulatorTempoScale, _replayTimeScale);
     }
 
-    private static Factory Start(string dataFolder, double simulatorTempoScale)
+    private static Factory Start(string dataFolder, double simulatorTempoScale, double replayTimeScale)
     {
-        var factory = new Factory(dataFolder, simulatorTempoScale);
+        var factory = new Factory(dataFolder, simulatorTempoScale, replayTimeScale);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -52,12 +57,13 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string dataFolder, double simulatorTempoScale) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataFolder, double simulatorTempoScale, double replayTimeScale) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Ambulo:DataFolder", dataFolder);
             builder.UseSetting("Ambulo:Simulator:TempoScale", simulatorTempoScale.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Ambulo:Replay:TimeScale", replayTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -12,4 +12,9 @@ internal sealed class ConnectSensorPage(IPage page)
     public ILocator Simulator => page.GetByRole(AriaRole.Button, new() { Name = "Simulator", Exact = true });
 
     public ILocator Phone => page.GetByRole(AriaRole.Button, new() { Name = "Phone", Exact = true });
+
+    /// <summary>The file picker behind "Replay a recording file" (found by its label, as a screen reader would).</summary>
+    public ILocator ReplayFile => page.GetByLabel("Replay a recording file");
+
+    public ILocator ReplayMessage => page.GetByTestId("replay-message");
 }
