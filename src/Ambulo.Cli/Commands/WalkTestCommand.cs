@@ -13,14 +13,6 @@ namespace Ambulo.Cli.Commands;
 /// </summary>
 internal static class WalkTestCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static Command Create()
     {
         var test = new Argument<string>("TEST") { Description = "10mwt (10-metre walk), tug (Timed Up and Go) or 6mwt (6-minute walk)." };
@@ -105,7 +97,7 @@ internal static class WalkTestCommand
                 }
             }
 
-            output.WriteLine(parseResult.GetValue(json) ? JsonSerializer.Serialize(result, result.GetType(), Json) : text + "\nMeasurements for tracking walking, not a diagnosis.");
+            output.WriteLine(parseResult.GetValue(json) ? JsonSerializer.Serialize(result, result.GetType(), CliJson.Options) : text + "\nMeasurements for tracking walking, not a diagnosis.");
             return found ? 0 : 1;
         });
         return command;

@@ -41,4 +41,11 @@ public enum ReadIssue
 
     /// <summary>A <c>#</c> line after the header. Skipped.</summary>
     CommentAfterHeader,
+
+    /// <summary>
+    /// An accelerometer reading of exactly 0 on every axis where gravity is included (a phone sensor that has not
+    /// delivered its first value yet; a real reading with gravity is never exactly 0, 0, 0). Skipped by the importers
+    /// that know their data includes gravity.
+    /// </summary>
+    AllZeroReading,
 }

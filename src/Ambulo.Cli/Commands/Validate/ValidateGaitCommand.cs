@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Ambulo.Motion.Evaluation;
 using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Recordings;
 using Ambulo.Motion.Recordings.Importers;
-using Ambulo.Motion.Samples;
 using Spectre.Console;
 
 namespace Ambulo.Cli.Commands.Validate;
@@ -20,8 +18,6 @@ namespace Ambulo.Cli.Commands.Validate;
 internal static class ValidateGaitCommand
 {
     public static readonly string[] DatasetNames = ["gaitmap-foot-mocap", "mobgap-lowerback", "oxford-phone-steps"];
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static Command Create()
     {
@@ -63,7 +59,7 @@ internal static class ValidateGaitCommand
 
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(rows, Json));
+                output.WriteLine(JsonSerializer.Serialize(rows, CliJson.Options));
             }
             else
             {
@@ -160,17 +156,12 @@ internal static class ValidateGaitCommand
 internal sealed record GaitMetricRow(string Placement, string Data, string Metric, string Value, string? Target = null, bool? Met = null);
 
 /// <summary>
-/// Reads the three public gait data sets in their published layouts and scores the algorithms with
-/// <see cref="GaitValidation"/>. The readers here are deliberately minimal (only what validation needs); the data set
-/// importers of <c>src/Ambulo.Motion/Recordings</c> replace them once they exist.
+/// Reads the three public gait data sets through the shared importers (<c>src/Ambulo.Motion/Recordings/Importers</c>)
+/// and reference readers (<c>src/Ambulo.Motion/Evaluation/References</c>) and scores the algorithms with
+/// <see cref="GaitValidation"/>.
 /// </summary>
 internal static class GaitDatasetValidation
 {
-    private const float DegToRad = MathF.PI / 180;
-    private const float StandardGravity = 9.80665f;
-
-    private static double P(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
-
     private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     // ---------------- foot IMUs (gaitmap) ----------------
@@ -217,9 +208,7 @@ internal static class GaitDatasetValidation
     // ---------------- lower back (mobgap) ----------------
     public static IEnumerable<GaitMetricRow> LowerBack(string folder)
     {
-        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "data_csv", "participant_metadata.json")));
-        var events = File.ReadLines(Path.Combine(folder, "derived", "reference_events.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        var wbs = File.ReadLines(Path.Combine(folder, "derived", "reference_wb.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var reference = MobgapReference.ReadDerived(Path.Combine(folder, "derived"));
         var options = LowerBackGaitOptions.SlowOrImpaired;
         var all = GaitEventScore.Empty;
         var ms = GaitEventScore.Empty;
@@ -231,56 +220,38 @@ internal static class GaitDatasetValidation
         var boutsMissed = 0;
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var id = Path.GetFileName(Path.GetDirectoryName(file)!);
-            var cohort = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file))!);
-            var parts = Path.GetFileNameWithoutExtension(file).Split('_');
-            var (test, trial) = (parts[1], parts[2]);
-            bool Mine(string[] c) => c[0] == cohort && c[1] == id && c[2] == test && c[3] == trial;
-            var system = events.Any(c => Mine(c) && c[4] == "INDIP") ? "INDIP" : "Stereophoto";
-            var refs = events.Where(c => Mine(c) && c[4] == system && c[6] == "IC" && double.IsFinite(P(c[7])))
-                .Select(c => new InitialContact(P(c[7]), c[8] == "Left" ? BodySide.Left : c[8] == "Right" ? BodySide.Right : BodySide.Unknown))
-                .OrderBy(c => c.TimeSeconds).ToList();
-            // INDIP repeats some contacts (a known quirk documented by mobgap): keep one of contacts closer than 50 ms.
-            for (var i = refs.Count - 1; i > 0; i--)
-            {
-                if (refs[i].TimeSeconds - refs[i - 1].TimeSeconds < 0.05)
-                {
-                    refs.RemoveAt(i);
-                }
-            }
-
+            var trial = MobgapTrial.FromPath(file);
+            var (refs, bouts) = LowerBackReference(reference, trial);
             if (refs.Count == 0)
             {
-                skipped.Add($"{cohort}/{id} {test} {trial}");
+                skipped.Add($"{trial.Cohort}/{trial.Participant} {trial.Test} {trial.Trial}");
                 continue;
             }
 
-            var height = meta.RootElement.GetProperty(cohort).GetProperty(id).GetProperty("sensor_height_m").GetDouble();
-            var bouts = wbs.Where(c => Mine(c) && c[4] == system)
-                .Select(c => new ReferenceBout(P(c[6]), P(c[7]), P(c[10]), double.IsFinite(P(c[11])) ? P(c[11]) : null)).ToList();
-            var recording = ReadMobgap(file);
+            var recording = MobgapImporter.Import(file).Recording;
+            var height = SensorHeight(recording, trial);
             var v = GaitValidation.ValidateLowerBack(recording, refs, bouts, 0.25, options with { SensorHeightMeters = height });
             all += v.InitialContacts;
-            if (cohort == "MS")
+            if (trial.Cohort == "MS")
             {
                 ms += v.InitialContacts;
             }
 
             sideOk += v.SideCorrect;
             sideN += v.SideCompared;
-            foreach (var (reference, cadence, speed) in v.Bouts)
+            foreach (var (bout, cadence, speed) in v.Bouts)
             {
                 if (cadence is { } c)
                 {
-                    cadenceErrors.Add(Math.Abs(c - reference.CadenceStepsPerMinute));
-                    cadencePercent.Add(100 * Math.Abs(c - reference.CadenceStepsPerMinute) / reference.CadenceStepsPerMinute);
+                    cadenceErrors.Add(Math.Abs(c - bout.CadenceStepsPerMinute));
+                    cadencePercent.Add(100 * Math.Abs(c - bout.CadenceStepsPerMinute) / bout.CadenceStepsPerMinute);
                 }
                 else
                 {
                     boutsMissed++;
                 }
 
-                if (speed is { } s && reference.WalkingSpeedMetersPerSecond is { } r)
+                if (speed is { } s && bout.WalkingSpeedMetersPerSecond is { } r)
                 {
                     speedErrors.Add(Math.Abs(s - r));
                 }
@@ -302,24 +273,31 @@ internal static class GaitDatasetValidation
         }
     }
 
-    private static SensorRecording ReadMobgap(string path)
+    /// <summary>
+    /// The reference contacts and walking bouts of one trial: INDIP where that system annotated the trial, else
+    /// Stereophoto. INDIP repeats some contacts (a quirk documented by mobgap), so of contacts closer than 50 ms one is kept.
+    /// </summary>
+    internal static (List<InitialContact> Contacts, List<ReferenceBout> Bouts) LowerBackReference(MobgapReferenceSet reference, MobgapTrial trial)
     {
-        var samples = new List<ImuSample>();
-        foreach (var line in File.ReadLines(path).Skip(1))
+        var system = reference.Events.Any(e => e.Trial == trial && e.System == MobgapReferenceSystem.Indip) ? MobgapReferenceSystem.Indip : MobgapReferenceSystem.Stereophoto;
+        var contacts = reference.InitialContactsOf(trial, system).Select(e => new InitialContact(e.TimeSeconds, e.Side)).OrderBy(c => c.TimeSeconds).ToList();
+        for (var i = contacts.Count - 1; i > 0; i--)
         {
-            var c = line.Split(',');
-            float V(int k) => (float)P(c[k]);
-            samples.Add(new ImuSample(P(c[0]) / 100, new Vector3(V(1), V(2), V(3)) * StandardGravity, new Vector3(V(4), V(5), V(6)) * DegToRad));
+            if (contacts[i].TimeSeconds - contacts[i - 1].TimeSeconds < 0.05)
+            {
+                contacts.RemoveAt(i);
+            }
         }
 
-        return new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Imu,
-            Placement = "lower-back",
-            SamplingRateHz = 100,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples.ToArray());
+        var bouts = reference.BoutsOf(trial, system)
+            .Select(b => new ReferenceBout(b.StartSeconds, b.EndSeconds, b.CadenceStepsPerMinute ?? double.NaN, b.WalkingSpeedMetersPerSecond)).ToList();
+        return (contacts, bouts);
     }
+
+    private static double SensorHeight(SensorRecording recording, MobgapTrial trial) =>
+        recording.Metadata.Label("sensor_height_m") is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var height)
+            ? height
+            : throw new InvalidDataException($"no sensor height for {trial} in data_csv/participant_metadata.json");
 
     // ---------------- phone (Oxford) ----------------
     public static IEnumerable<GaitMetricRow> Phone(string folder)
@@ -352,82 +330,9 @@ internal static class GaitDatasetValidation
         yield return new("phone", "all files", "worst step-count error", F(worst, "F1") + " %", "≤ 2 %", worst <= 2);
     }
 
-    private static (SensorRecording Recording, List<double> Steps) ReadOxfordValidation(string path)
-    {
-        var samples = new List<ImuSample>();
-        var steps = new List<double>();
-        double? t0 = null;
-        long previous = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            var c = line.Split(',');
-            if (c.Length < 6)
-            {
-                continue;
-            }
+    private static (SensorRecording Recording, IReadOnlyList<double> Steps) ReadOxfordValidation(string path) =>
+        (OxfordImporter.Import(path).Recording, OxfordReference.ReadValidationSteps(path).StepTimesSeconds);
 
-            t0 ??= P(c[0]);
-            var t = (P(c[0]) - t0.Value) / 1e9;
-            var a = new Vector3((float)P(c[1]), (float)P(c[2]), (float)P(c[3]));
-            if (a != Vector3.Zero)
-            {
-                samples.Add(new ImuSample(t, a));
-            }
-
-            var truth = (long)P(c[5]);
-            for (; previous < truth; previous++)
-            {
-                steps.Add(t);
-            }
-        }
-
-        return (Phone(samples, path), steps);
-    }
-
-    private static (SensorRecording Recording, List<double> Steps) ReadOxfordOptimisation(string dir)
-    {
-        var acc = File.ReadLines(Path.Combine(dir, "accelerometer.csv")).Select(l => l.Split(',')).Where(c => c.Length >= 5).ToList();
-        var t0 = P(acc[0][0]);
-        var samples = new List<ImuSample>();
-        var last = double.NegativeInfinity;
-        foreach (var c in acc)
-        {
-            var t = (P(c[0]) - t0) / 1e9;
-            if (t > last)
-            {
-                samples.Add(new ImuSample(t, new Vector3((float)P(c[2]), (float)P(c[3]), (float)P(c[4]))));
-                last = t;
-            }
-        }
-
-        var steps = new List<double>();
-        int a = 1, b = 1;
-        foreach (var c in File.ReadLines(Path.Combine(dir, "stepcounter.csv")).Select(l => l.Split(',')).Where(c => c.Length >= 3))
-        {
-            var t = (P(c[0]) - t0) / 1e9;
-            int na = (int)P(c[1]), nb = (int)P(c[2]);
-            if (a == 0 && na == 1)
-            {
-                steps.Add(t);
-            }
-
-            if (b == 0 && nb == 1)
-            {
-                steps.Add(t);
-            }
-
-            (a, b) = (na, nb);
-        }
-
-        steps.Sort();
-        return (Phone(samples, dir), steps);
-    }
-
-    private static SensorRecording Phone(List<ImuSample> samples, string source) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Phone,
-        Placement = OxfordImporter.PlacementFromName(source),
-        SamplingRateHz = 100,
-        Channels = SensorChannels.Accelerometer,
-    }, samples.ToArray());
+    private static (SensorRecording Recording, IReadOnlyList<double> Steps) ReadOxfordOptimisation(string dir) =>
+        (OxfordImporter.Import(dir).Recording, OxfordReference.ReadPads(dir).Steps.Select(s => s.TimeSeconds).Order().ToList());
 }

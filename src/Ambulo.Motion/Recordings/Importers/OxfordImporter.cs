@@ -88,6 +88,14 @@ public static class OxfordImporter
                 haveOrigin = true;
             }
 
+            if (x == 0 && y == 0 && z == 0)
+            {
+                // Android acceleration includes gravity, so an exact zero is the sensor not yet running (the first row
+                // of user1_hand); it keeps the time origin so the reference step times stay aligned.
+                sanitizer.Reject(ReadIssue.AllZeroReading, reader.LineNumber, "acceleration 0, 0, 0 with gravity included");
+                continue;
+            }
+
             var sample = new ImuSample((nanoseconds - origin) / 1e9, new Vector3((float)x, (float)y, (float)z));
             if (sanitizer.Push(sample, reader.LineNumber, out var kept))
             {

@@ -54,6 +54,18 @@ public class OxfordImporterTests
     }
 
     [Fact]
+    public void Import_AllZeroFirstReading_SkippedCountedAndTimeOriginKept()
+    {
+        // The first row of user1_hand is "1012461540465,0.0,0.0,0.0,0,0,0": the sensor had not delivered a value yet.
+        var (recording, report) = OxfordImporter.Import(TestData.Path("oxford-phone-steps", "validation", "user1_hand_1506421989895.csv"));
+
+        report.Issues.ShouldContain(i => i.Issue == ReadIssue.AllZeroReading && i.Count == 1 && i.FirstLineNumbers[0] == 1);
+        recording.Samples[0].AccelerationMps2.ShouldNotBe(System.Numerics.Vector3.Zero);
+        recording.Samples[0].TimeSeconds.ShouldBeGreaterThan(0);
+        recording.Metadata.Label(OxfordImporter.TimeOriginLabel).ShouldBe("1012461540465");
+    }
+
+    [Fact]
     public void Import_ExplicitPlacement_OverridesName()
     {
         var recording = OxfordImporter.Import(TestData.Path("oxford-phone-steps", "validation", "user2_hand_1506421987098.csv"), placement: "hand-right").Recording;
