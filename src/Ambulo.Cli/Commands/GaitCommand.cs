@@ -157,6 +157,11 @@ internal static class GaitJson
                 Number(w, "stance_s", s.StanceSeconds);
                 Number(w, "swing_s", s.SwingSeconds);
                 Number(w, "stride_length_m", s.StrideLengthMeters);
+                if (s.EndsInStandstill)
+                {
+                    w.WriteBoolean("ends_in_standstill", true);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -10,7 +10,8 @@ public sealed record ReferenceStride(BodySide Side, double StartSeconds, double 
 public sealed record ReferenceBout(double StartSeconds, double EndSeconds, double CadenceStepsPerMinute, double? WalkingSpeedMetersPerSecond);
 
 /// <summary>Foot-IMU validation of one recording (both feet).</summary>
-public sealed record FootValidation(GaitEventScore Strides, double StrideTimeMaeSeconds, double? StrideLengthMaeMeters, int StrideLengthPairs);
+/// <param name="StandstillStridesNotScored">Detected last strides of a bout (into standstill), left out because the reference's strides are complete gait cycles.</param>
+public sealed record FootValidation(GaitEventScore Strides, double StrideTimeMaeSeconds, double? StrideLengthMaeMeters, int StrideLengthPairs, int StandstillStridesNotScored = 0);
 
 /// <summary>Lower-back validation of one recording.</summary>
 public sealed record LowerBackValidation(
@@ -31,18 +32,24 @@ public sealed record StepCountValidation(int Detected, int Reference, GaitEventS
 /// </summary>
 public static class GaitValidation
 {
-    /// <summary>Foot IMUs: strides matched on both borders within <paramref name="toleranceSeconds"/>; stride-time and stride-length errors of matched strides.</summary>
-    public static FootValidation ValidateFoot(IReadOnlyList<SensorRecording> feet, IReadOnlyList<ReferenceStride> reference, double toleranceSeconds, FootStrideOptions? options = null)
+    /// <summary>
+    /// Foot IMUs: strides matched on both borders within <paramref name="toleranceSeconds"/>; stride-time and stride-length
+    /// errors of matched strides. With <paramref name="completeCyclesOnly"/> (gaitmap's definition: a stride runs mid-stance to
+    /// mid-stance and a toe-off closes its last stance), detected strides into standstill are not scored, only counted.
+    /// </summary>
+    public static FootValidation ValidateFoot(IReadOnlyList<SensorRecording> feet, IReadOnlyList<ReferenceStride> reference, double toleranceSeconds, FootStrideOptions? options = null, bool completeCyclesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(feet);
         ArgumentNullException.ThrowIfNull(reference);
         var score = GaitEventScore.Empty;
         double timeError = 0, lengthError = 0;
-        int timePairs = 0, lengthPairs = 0;
+        int timePairs = 0, lengthPairs = 0, standstill = 0;
         foreach (var foot in feet)
         {
             var side = GaitAnalyzer.SideOf(foot.Metadata.Placement);
-            var detected = FootStrideDetector.Detect(foot.Samples, foot.Metadata.SamplingRateHz, side, options).Strides;
+            var all = FootStrideDetector.Detect(foot.Samples, foot.Metadata.SamplingRateHz, side, options).Strides;
+            var detected = completeCyclesOnly ? all.Where(s => !s.EndsInStandstill).ToList() : all;
+            standstill += all.Count - detected.Count;
             var refs = reference.Where(r => r.Side == side).ToList();
             var det = detected.Select(s => (s.StartSeconds, s.EndSeconds)).ToList();
             var rs = refs.Select(r => (r.StartSeconds, r.EndSeconds)).ToList();
@@ -59,7 +66,7 @@ public static class GaitValidation
             }
         }
 
-        return new FootValidation(score, timePairs == 0 ? double.NaN : timeError / timePairs, lengthPairs == 0 ? null : lengthError / lengthPairs, lengthPairs);
+        return new FootValidation(score, timePairs == 0 ? double.NaN : timeError / timePairs, lengthPairs == 0 ? null : lengthError / lengthPairs, lengthPairs, standstill);
     }
 
     /// <summary>

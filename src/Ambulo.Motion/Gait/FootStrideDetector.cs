@@ -31,7 +31,10 @@ public sealed record FootStrideOptions(
     public static FootStrideOptions Hemiparetic { get; } = new(SwingPeakThresholdDegreesPerSecond: 40, MinimumStrideSeconds: 0.7, MaximumStrideSeconds: 5.0);
 }
 
-/// <summary>Strides of one foot, from initial contact to the next initial contact, with toe-off, stance, swing and stride length.</summary>
+/// <summary>
+/// Strides of one foot, from initial contact to the next initial contact, with toe-off, stance, swing and stride length.
+/// Every stride is kept, including the last one of each bout into standstill (flagged <see cref="Stride.EndsInStandstill"/>).
+/// </summary>
 public sealed record FootStrideResult(BodySide Side, IReadOnlyList<Stride> Strides, IReadOnlyList<InitialContact> InitialContacts, FootStrideOptions Options)
 {
     public DistanceModel DistanceModel { get; } = DistanceModel.FootStrapdownZeroVelocity;
@@ -171,12 +174,16 @@ public static class FootStrideDetector
             var strideTime = tIc1 - tIc0;
             var swing = tIc1 - samples[tc].TimeSeconds;
             var length = FootStrapdownIntegrator.StrideLengthMeters(samples.Slice(start, end - start + 1), samplingRateHz, window);
+
+            // The stance that ends this stride is closed only if the foot swings again within the same bout.
+            var endsInStandstill = k + 2 >= swings.Count || ics[k + 2] - ic > maxGap;
             strides.Add(new Stride(tIc0, tIc1, side, strideTime,
                 InitialContactSeconds: tIc0,
                 FinalContactSeconds: samples[tc].TimeSeconds,
                 StanceSeconds: strideTime - swing,
                 SwingSeconds: swing,
-                StrideLengthMeters: length));
+                StrideLengthMeters: length,
+                EndsInStandstill: endsInStandstill));
         }
 
         return new FootStrideResult(side, strides, contacts, options);

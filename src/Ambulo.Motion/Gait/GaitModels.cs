@@ -21,7 +21,10 @@ public sealed record InitialContact(double TimeSeconds, BodySide Side);
 
 /// <summary>
 /// One stride of one foot. Stance and swing exist only where final contacts are seen (foot or shank);
-/// <see cref="StrideLengthMeters"/> only where a distance model ran.
+/// <see cref="StrideLengthMeters"/> only where a distance model ran. <see cref="EndsInStandstill"/> marks the last
+/// stride of a bout: the foot landed and did not leave the ground again, so no toe-off closes the stance that ends it.
+/// Such a stride is a real step (counted, and its length counts toward distance) but not a complete gait cycle;
+/// stride lists defined mid-stance to mid-stance (gaitmap's) leave it out.
 /// </summary>
 public sealed record Stride(
     double StartSeconds,
@@ -32,7 +35,8 @@ public sealed record Stride(
     double? FinalContactSeconds = null,
     double? StanceSeconds = null,
     double? SwingSeconds = null,
-    double? StrideLengthMeters = null);
+    double? StrideLengthMeters = null,
+    bool EndsInStandstill = false);
 
 /// <summary>A stretch of continuous walking.</summary>
 public sealed record WalkingBout(

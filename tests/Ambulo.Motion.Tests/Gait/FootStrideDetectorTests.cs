@@ -21,6 +21,18 @@ public class FootStrideDetectorTests
     }
 
     [Fact]
+    public void Detect_WalkThatEndsInStandstill_FlagsOnlyTheLastStride()
+    {
+        var (samples, _) = SyntheticGait.Foot(200, strides: 10);
+
+        var result = FootStrideDetector.Detect(samples, 200, BodySide.Left);
+
+        result.Strides.Count.ShouldBeGreaterThan(3);
+        result.Strides[^1].EndsInStandstill.ShouldBeTrue();
+        result.Strides.Take(result.Strides.Count - 1).ShouldAllBe(s => !s.EndsInStandstill);
+    }
+
+    [Fact]
     public void Detect_SyntheticStrides_StanceAndSwingAddUpToStrideTime()
     {
         var (samples, _) = SyntheticGait.Foot(200, strides: 8);

@@ -47,6 +47,15 @@ public sealed record GaitmapStrideOrientation(int StrideId, BodySide Foot, IRead
     public const double SampleRateHz = 100;
 }
 
+/// <summary>
+/// Heel-marker trajectory of one stride from <c>position_sample.csv</c>: metres in the lab frame (z up), relative to the
+/// position at the stride start, at 100 Hz (<see cref="SampleRateHz"/>); index 0 is the stride's start.
+/// </summary>
+public sealed record GaitmapStridePositions(int StrideId, BodySide Foot, IReadOnlyList<Vector3> PositionsMeters)
+{
+    public const double SampleRateHz = 100;
+}
+
 /// <summary>Readers for the gaitmap example data's reference files (MaD-Lab Erlangen, MIT).</summary>
 public static class GaitmapReference
 {
@@ -128,6 +137,35 @@ public static class GaitmapReference
         }
 
         return lengths;
+    }
+
+    /// <summary>The whole heel-marker trajectory of every stride of <c>position_sample.csv</c> (metres, 100 Hz, relative to the stride start).</summary>
+    public static IReadOnlyList<GaitmapStridePositions> ReadStridePositions(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadStridePositions(stream);
+    }
+
+    public static IReadOnlyList<GaitmapStridePositions> ReadStridePositions(Stream stream)
+    {
+        var (header, rows) = CsvFields.ReadTable(stream);
+        var c = RequirePerStride(header, "pos_x", "pos_y", "pos_z");
+        var strides = new List<GaitmapStridePositions>();
+        List<Vector3>? current = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (line, f) = rows[i];
+            current ??= [];
+            current.Add(new Vector3((float)Number(f, c[3], header, line), (float)Number(f, c[4], header, line), (float)Number(f, c[5], header, line)));
+            var isLast = i == rows.Count - 1 || rows[i + 1].Fields[c[0]] != f[c[0]] || rows[i + 1].Fields[c[1]] != f[c[1]];
+            if (isLast)
+            {
+                strides.Add(new GaitmapStridePositions((int)Number(f, c[1], header, line), SensorFoot(f, c[0], line), current));
+                current = null;
+            }
+        }
+
+        return strides;
     }
 
     public static IReadOnlyList<GaitmapStrideOrientation> ReadStrideOrientations(string path)
