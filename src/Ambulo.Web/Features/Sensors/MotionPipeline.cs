@@ -58,7 +58,14 @@ internal static class MotionPipeline
             next = end;
             foreach (var repetition in completed)
             {
+                using var activity = PipelineTelemetry.Source.StartActivity(PipelineTelemetry.RepetitionActivity);
+                activity?.SetTag(PipelineTelemetry.SessionIdTag, sessionId);
                 var outcome = await engine.CountRepetitionAsync(sessionId, source, Math.Round(repetition.RangeOfMotionDegrees, 1), cancellationToken);
+                if (outcome.Counted)
+                {
+                    activity?.SetTag(PipelineTelemetry.NumberInSetTag, outcome.Number);
+                }
+
                 if (!outcome.Counted)
                 {
                     return counted;

@@ -18,6 +18,9 @@ internal sealed class SessionEngine(
     LiveSessionEvents events,
     TimeProvider clock)
 {
+    /// <summary>Name of the trace event marking a counted repetition as stored.</summary>
+    public const string StoredEvent = "ambulo.stored";
+
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
 
     /// <summary>The patient's session in progress for today, or a new one starting at the first exercise not yet done today.</summary>
@@ -95,6 +98,8 @@ internal sealed class SessionEngine(
 
         if (outcome.Counted)
         {
+            // For the pipeline's trace (PipelineTelemetry): stored, now telling the screens.
+            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent(StoredEvent));
             await events.PublishAsync(new SessionUpdate(sessionId, SessionUpdateKind.RepetitionCounted, outcome));
         }
 
