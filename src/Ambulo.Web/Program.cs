@@ -6,6 +6,7 @@ using Ambulo.Web.Features.Home;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 using Ambulo.Web.Features.Sensors;
+using Ambulo.Web.Features.Sensors.Phone;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ app.UseAmbuloUi();
 app.MapHealth();
 app.MapSessionApi();
 app.MapSensorIngest();
+app.MapPhoneLinkApi();
 app.MapAmbuloUi();
 
 await app.RunAsync();

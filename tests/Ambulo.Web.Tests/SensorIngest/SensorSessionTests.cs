@@ -222,7 +222,7 @@ public class SensorSessionTests
 
         public List<SensorConnectionState> States { get; } = [];
 
-        public void OnSamples(ReadOnlySpan<ImuSample> samples, bool streamRestarted)
+        public void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted)
         {
             Samples.AddRange(samples.ToArray());
             Restarts += streamRestarted ? 1 : 0;
@@ -233,7 +233,7 @@ public class SensorSessionTests
 
     private sealed class ThrowingSink : ISensorSampleSink
     {
-        public void OnSamples(ReadOnlySpan<ImuSample> samples, bool streamRestarted) => throw new InvalidOperationException("consumer bug");
+        public void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted) => throw new InvalidOperationException("consumer bug");
 
         public void OnConnectionStateChanged(SensorConnectionState state)
         {

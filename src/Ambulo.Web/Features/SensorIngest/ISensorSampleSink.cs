@@ -15,7 +15,11 @@ namespace Ambulo.Web.Features.SensorIngest;
 /// An online detector may want to <c>Reset()</c> here: the phone may have been strapped on again.
 /// </param>
 /// <param name="LostFramesBefore">Frames known to be missing just before this batch (a sequence gap).</param>
-public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore);
+/// <param name="Channels">
+/// What the samples carry (from the frame header): a phone without a gyroscope sends the accelerometer
+/// only, and its samples' angular velocity is then zero, not measured.
+/// </param>
+public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore, SensorChannels Channels);
 
 /// <summary>
 /// Something that consumes a session's samples as they are decoded, on the receiving connection's
@@ -25,8 +29,8 @@ public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long
 /// </summary>
 public interface ISensorSampleSink
 {
-    /// <summary>New samples from the phone (see <see cref="SensorBatch"/> for the time line).</summary>
-    void OnSamples(ReadOnlySpan<ImuSample> samples, bool streamRestarted);
+    /// <summary>New samples from the phone (see <see cref="SensorBatch"/> for the time line and channels).</summary>
+    void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted);
 
     /// <summary>The phone connected, dropped off or the session closed.</summary>
     void OnConnectionStateChanged(SensorConnectionState state);

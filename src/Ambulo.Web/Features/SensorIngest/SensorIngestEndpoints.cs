@@ -78,6 +78,16 @@ public static class SensorIngestEndpoints
     public static Uri PhoneBaseAddress(HttpRequest request, SensorIngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PhoneBaseAddress(new Uri($"{request.Scheme}://{request.Host}/"), options);
+    }
+
+    /// <summary>
+    /// Where the phone should open the pairing page, seen from a screen opened at
+    /// <paramref name="screenBaseAddress"/> (a Blazor page has no request: it passes its base URI).
+    /// </summary>
+    public static Uri PhoneBaseAddress(Uri screenBaseAddress, SensorIngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(screenBaseAddress);
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var configured))
         {
@@ -89,7 +99,7 @@ public static class SensorIngestEndpoints
             return new Uri($"https://{lan}:{options.LanHttps.Port}/");
         }
 
-        return new Uri($"{request.Scheme}://{request.Host}/");
+        return new Uri(screenBaseAddress.GetLeftPart(UriPartial.Authority) + "/");
     }
 
     /// <summary>

@@ -176,7 +176,7 @@ public sealed class SensorSession
             {
                 try
                 {
-                    sink.OnSamples(batch.Samples, batch.StreamRestarted);
+                    sink.OnSamples(batch.Samples, batch.Channels, batch.StreamRestarted);
                 }
 #pragma warning disable CA1031 // a consumer's bug must not end the phone's connection
                 catch (Exception)
@@ -236,8 +236,12 @@ public sealed class SensorSession
             _lostPending = 0;
         }
 
-        return new SensorBatch(samples, restarted, lostBefore);
+        return new SensorBatch(samples, restarted, lostBefore, ToSampleChannels(header.Channels));
     }
+
+    private static SensorChannels ToSampleChannels(FrameChannels channels) =>
+        ((channels & FrameChannels.Accelerometer) != 0 ? SensorChannels.Accelerometer : SensorChannels.None)
+        | ((channels & FrameChannels.Gyroscope) != 0 ? SensorChannels.Gyroscope : SensorChannels.None);
 
     /// <summary>
     /// Registers a new phone connection; an older one still open is told to stop. False when the

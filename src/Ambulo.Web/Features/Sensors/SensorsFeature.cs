@@ -9,6 +9,8 @@ internal static class SensorsFeature
         services.AddSingleton<SimulatorRunner>();
         services.AddOptions<ReplayOptions>().BindConfiguration("Ambulo:Replay");
         services.AddSingleton<ReplayRunner>();
+        services.AddOptions<Phone.PhoneLinkOptions>().BindConfiguration("Ambulo:Phone");
+        services.AddSingleton<Phone.PhoneSensorLinks>();
         return services;
     }
 }

@@ -1,0 +1,259 @@
+using System.Threading.Channels;
+using Ambulo.Domain.Exercises;
+using Ambulo.Web.Features.SensorIngest;
+using Ambulo.Web.Features.Session;
+
+namespace Ambulo.Web.Features.Sensors.Phone;
+
+/// <summary>
+/// One exercise session's phone: its <see cref="SensorSession"/> (pairing code, connection), the
+/// repetition counter of the current exercise, and the one queue through which counted repetitions
+/// reach <see cref="SessionEngine.CountRepetitionAsync"/> — one at a time, in order, away from the
+/// phone's receive loop. It follows the session: a new exercise gets its placement and detector; a
+/// session that ends or changes to another sensor closes the link. Made by <see cref="PhoneSensorLinks"/>.
+/// </summary>
+internal sealed partial class PhoneLink
+{
+    private enum WorkKind { Repetition, FollowSession }
+
+    private readonly record struct Work(WorkKind Kind, int Generation, double RangeOfMotionDegrees);
+
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop;
+    private readonly SessionEngine _engine;
+    private readonly TrackingPlans _tracking;
+    private readonly ExerciseCatalogue _catalogue;
+    private readonly double _samplingRateHz;
+    private readonly ILogger _logger;
+    private readonly Action<PhoneLink> _changed;
+    private readonly Action<PhoneLink> _closed;
+    private IDisposable? _attached;
+    private IDisposable? _subscription;
+    private int _generation;
+    private int? _plannedExerciseId;
+    private string? _notCountableReason;
+    private int _counted;
+    private int _refused;
+    private int _isClosed;
+    private Task _pump = Task.CompletedTask;
+
+    public PhoneLink(
+        int sessionId,
+        SensorSession sensor,
+        SessionEngine engine,
+        TrackingPlans tracking,
+        ExerciseCatalogue catalogue,
+        double samplingRateHz,
+        ILogger logger,
+        Action<PhoneLink> changed,
+        Action<PhoneLink> closed,
+        CancellationToken serverStopping)
+    {
+        SessionId = sessionId;
+        Sensor = sensor;
+        _engine = engine;
+        _tracking = tracking;
+        _catalogue = catalogue;
+        _samplingRateHz = samplingRateHz;
+        _logger = logger;
+        _changed = changed;
+        _closed = closed;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
+        Sensor.StateChanged += OnSensorStateChanged;
+    }
+
+    public int SessionId { get; }
+
+    public SensorSession Sensor { get; }
+
+    public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+
+    /// <summary>Why the phone cannot count the current exercise (a hold, a puck exercise), or null.</summary>
+    public string? NotCountableReason
+    {
+        get { lock (_gate) { return _notCountableReason; } }
+    }
+
+    /// <summary>Repetitions the session took from this phone.</summary>
+    public int Counted => Volatile.Read(ref _counted);
+
+    /// <summary>Repetitions the session refused (e.g. while it waited for the effort rating).</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>Ends when the link is closed and its queue has stopped.</summary>
+    public Task Completion => _pump;
+
+    /// <summary>Takes the session as it stands now, then follows its changes.</summary>
+    public void Start(SessionView view, LiveSessionEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(events);
+        Follow(view);
+        _subscription = events.Subscribe(SessionId, update =>
+        {
+            if (update.Kind == SessionUpdateKind.StateChanged)
+            {
+                _work.Writer.TryWrite(new Work(WorkKind.FollowSession, 0, 0));
+            }
+
+            return Task.CompletedTask;
+        });
+        // A change stored between the caller's read and the subscription is caught by this first look.
+        _work.Writer.TryWrite(new Work(WorkKind.FollowSession, 0, 0));
+        _pump = Task.Run(PumpAsync, CancellationToken.None);
+    }
+
+    /// <summary>Closes the pairing (the phone is told), detaches the counter and stops the queue. Idempotent.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _isClosed, 1) != 0)
+        {
+            return;
+        }
+
+        Sensor.StateChanged -= OnSensorStateChanged;
+        _subscription?.Dispose();
+        lock (_gate)
+        {
+            _attached?.Dispose();
+            _attached = null;
+            _generation++;
+        }
+
+        _work.Writer.TryComplete();
+        _stop.Cancel();
+        _pump.ContinueWith(_ => _stop.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _closed(this);
+    }
+
+    /// <summary>False when the session no longer wants the phone (over, or another sensor chosen).</summary>
+    private bool Follow(SessionView view)
+    {
+        if (view.IsOver || view.SensorSource != SensorSources.Phone)
+        {
+            return false;
+        }
+
+        if (view.Exercise is { } exercise && exercise.PlannedExerciseId != _plannedExerciseId)
+        {
+            FollowExercise(exercise);
+        }
+
+        return true;
+    }
+
+    private void FollowExercise(ExerciseView exercise)
+    {
+        if (_catalogue.Find(exercise.ExerciseId) is { } fromCatalogue)
+        {
+            Sensor.SetExercise(fromCatalogue);
+        }
+
+        var plan = _tracking.For(exercise.ExerciseId);
+        RepetitionCountingSink? sink = null;
+        var reason = plan.IsCountable ? null : plan.NotCountableReason;
+        if (reason is null)
+        {
+            try
+            {
+                sink = new RepetitionCountingSink(plan.Detector, _samplingRateHz);
+            }
+            catch (ArgumentException ex)
+            {
+                reason = ex.Message.Split(" (Parameter", 2)[0];
+            }
+        }
+
+        lock (_gate)
+        {
+            _attached?.Dispose();
+            _attached = null;
+            _plannedExerciseId = exercise.PlannedExerciseId;
+            _notCountableReason = reason;
+            var generation = ++_generation;
+            if (sink is not null)
+            {
+                // Raised on the phone's receive loop: only queue, never wait there.
+                sink.RepetitionCompleted += repetition =>
+                    _work.Writer.TryWrite(new Work(WorkKind.Repetition, generation, repetition.RangeOfMotionDegrees));
+                _attached = Sensor.Attach(sink);
+            }
+        }
+
+        _changed(this);
+    }
+
+    private async Task PumpAsync()
+    {
+        try
+        {
+            await foreach (var work in _work.Reader.ReadAllAsync(_stop.Token))
+            {
+                try
+                {
+                    if (work.Kind == WorkKind.Repetition)
+                    {
+                        await CountAsync(work);
+                    }
+                    else if (await _engine.GetAsync(SessionId, _stop.Token) is not { } view || !Follow(view))
+                    {
+                        Close();
+                        return;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // A storage hiccup must not end the phone's counting for the rest of the session.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogWorkFailed(SessionId, work.Kind.ToString(), ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed.
+        }
+    }
+
+    private async Task CountAsync(Work work)
+    {
+        lock (_gate)
+        {
+            if (work.Generation != _generation)
+            {
+                return; // counted by the previous exercise's detector, after the exercise changed
+            }
+        }
+
+        var rom = work.RangeOfMotionDegrees;
+        double? measured = double.IsFinite(rom) && rom is >= 0 and <= 360 ? Math.Round(rom, 1) : null;
+        var outcome = await _engine.CountRepetitionAsync(SessionId, SensorSources.Phone, measured, _stop.Token);
+        if (outcome.Counted)
+        {
+            Interlocked.Increment(ref _counted);
+        }
+        else
+        {
+            Interlocked.Increment(ref _refused);
+        }
+    }
+
+    private void OnSensorStateChanged(SensorConnectionState state)
+    {
+        if (state == SensorConnectionState.Closed)
+        {
+            Close(); // closed from elsewhere (evicted, or deleted through the API)
+            return;
+        }
+
+        _changed(this);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Phone of session {SessionId}: {Work} failed")]
+    private partial void LogWorkFailed(int sessionId, string work, Exception exception);
+}

@@ -1,0 +1,14 @@
+namespace Ambulo.Web.Features.Sensors.Phone;
+
+/// <summary>Settings of the phone as a session's sensor (section <c>Ambulo:Phone</c>).</summary>
+internal sealed class PhoneLinkOptions
+{
+    /// <summary>
+    /// How long a session's phone stays paired with no screen showing the session (a refresh, a closed
+    /// tab). Past this, the pairing is closed and the phone is told so.
+    /// </summary>
+    public double GraceSecondsWithoutScreen { get; set; } = 120;
+
+    /// <summary>The phone's nominal rate for the detector's filters (browsers deliver devicemotion at about 60 Hz).</summary>
+    public double SamplingRateHz { get; set; } = 60;
+}
