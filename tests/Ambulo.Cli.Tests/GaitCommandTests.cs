@@ -52,7 +52,7 @@ public sealed class GaitCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
-        root.GetProperty("steps").GetArrayLength().ShouldBe(30);
+        root.GetProperty("steps").GetArrayLength().ShouldBe(29); // 30 bounces; the closing one starts no stride
         root.GetProperty("steps")[0].TryGetProperty("side", out _).ShouldBeTrue();
         root.GetProperty("walking_bouts")[0].TryGetProperty("distance_m", out _).ShouldBeFalse();
         var summary = root.GetProperty("summary");

@@ -8,11 +8,15 @@ namespace Ambulo.Motion.Gait;
 /// <param name="MinimumPeakMps2">A step's vertical acceleration peak must rise this far above zero.</param>
 /// <param name="MinimumStepSeconds">Shortest step (two candidate peaks closer than this are one step).</param>
 /// <param name="MaximumStepSeconds">Longest step; a longer gap ends a walking bout.</param>
-/// <param name="MinimumStepsPerBout">Fewer steps in a row are not walking (Mobilise-D: at least two strides).</param>
+/// <param name="MinimumStepsPerBout">Fewer steps in a row are not walking (Mobilise-D bouts: at least four strides, i.e. six contacts).</param>
 /// <param name="PeakToContactSeconds">Initial contact precedes the vertical-acceleration peak by this much.</param>
 /// <param name="SensorHeightMeters">Height of the sensor above the ground (≈ leg length); null = no distance.</param>
-/// <param name="PendulumCorrectionFactor">Multiplier on the inverted-pendulum step length.</param>
+/// <param name="PendulumCorrectionFactor">Multiplier K on the inverted-pendulum step length (default 4.587/4, the Mobilise-D
+/// factor for people with MS in mobgap's SlZijlstra; Zijlstra &amp; Hof 2003 used 1.25).</param>
 /// <param name="ContactSearchSeconds">How far before a step's peak the initial contact is searched.</param>
+/// <param name="FillSkippedSteps">Look for a step under the threshold where two detected steps are about two step times apart.</param>
+/// <param name="DropClosingStep">Leave out the last bounce of a bout (the closing step that starts no stride).</param>
+/// <param name="MinimumSkippedRiseMps2">Such a skipped step's vertical acceleration peak must rise this far above the lowest point around it.</param>
 public sealed record LowerBackGaitOptions(
     double StepBandCutoffHz = 3.0,
     double MinimumPeakMps2 = 0.5,
@@ -21,13 +25,19 @@ public sealed record LowerBackGaitOptions(
     int MinimumStepsPerBout = 4,
     double PeakToContactSeconds = 0.05,
     double? SensorHeightMeters = null,
-    double PendulumCorrectionFactor = 1.25,
-    double ContactSearchSeconds = 0.3)
+    double PendulumCorrectionFactor = 4.587 / 4,
+    double ContactSearchSeconds = 0.3,
+    bool FillSkippedSteps = true,
+    double MinimumSkippedRiseMps2 = 0.1,
+    bool DropClosingStep = true)
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
-    /// <summary>Slow walkers (older adults, MS, walking aids): steps up to 2 s apart still belong to one bout.</summary>
-    public static LowerBackGaitOptions SlowOrImpaired { get; } = new(MaximumStepSeconds: 2.0);
+    /// <summary>
+    /// Slow walkers (older adults, MS, walking aids): steps up to 2 s apart still belong to one bout, and a bout needs
+    /// six contacts (four strides, the Mobilise-D minimum) so that a few steps while turning or reaching are not walking.
+    /// </summary>
+    public static LowerBackGaitOptions SlowOrImpaired { get; } = new(MaximumStepSeconds: 2.0, MinimumStepsPerBout: 6);
 
     /// <summary>Hemiparetic gait: weaker trunk bounce and steps up to 2.5 s apart.</summary>
     public static LowerBackGaitOptions Hemiparetic { get; } = new(MinimumPeakMps2: 0.3, MaximumStepSeconds: 2.5);
@@ -45,9 +55,9 @@ public sealed record LowerBackGaitResult(
 /// Gait from one sensor on the lower back (L5), in any orientation: the acceleration along gravity shows one peak per
 /// step (the body's centre of mass is lowest and decelerating just after heel strike); runs of regular peaks are
 /// walking bouts. Left and right alternate within a bout; which is which comes from the sign of the pelvis yaw rate at
-/// contact, voted over the bout. Step length by the inverted-pendulum model of Zijlstra &amp; Hof (Gait Posture
-/// 2003;18:1–10): step = 2·√(2·l·h − h²) with h the vertical excursion of the sensor during the step and l the sensor
-/// height, times a correction factor (1.25 in that paper).
+/// contact, voted over the contact and its neighbours. Step length by the inverted-pendulum model of Zijlstra &amp; Hof
+/// (Gait Posture 2003;18:1–10): step = K·2·√(2·l·h − h²) with h the vertical excursion of the sensor during the step and
+/// l the sensor height, with h and K as in the Mobilise-D stride-length algorithm (Soltani et al., IEEE TNSRE 2021).
 /// </summary>
 public static class LowerBackGaitDetector
 {
@@ -71,7 +81,13 @@ public static class LowerBackGaitDetector
         FilterDesign.HighPass(0.4, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
         FilterDesign.LowPass(1.5, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
 
+        var displacement = options.SensorHeightMeters is > 0 ? VerticalDisplacementMeters(vertical, samplingRateHz) : null;
         var peaks = StepPeaks(step, samplingRateHz, options);
+        if (options.FillSkippedSteps)
+        {
+            peaks = FillSkippedSteps(step, peaks, samplingRateHz, options);
+        }
+
         var maxGap = options.MaximumStepSeconds * samplingRateHz;
         var runStart = 0;
         for (var i = 1; i <= peaks.Count; i++)
@@ -83,7 +99,7 @@ public static class LowerBackGaitDetector
 
             if (i - runStart >= options.MinimumStepsPerBout)
             {
-                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), vertical, step, yawBand, options, contacts, strides, bouts);
+                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), displacement, step, yawBand, options, contacts, strides, bouts);
             }
 
             runStart = i;
@@ -119,35 +135,112 @@ public static class LowerBackGaitDetector
         return peaks;
     }
 
-    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] step, double[] yawBand,
+    /// <summary>
+    /// A step whose trunk bounce stays under the peak threshold (the weaker leg of an asymmetric gait, a shuffling
+    /// step) leaves a gap of about two steps between detected peaks. Where a gap is 1.6–2.6 times the local step time
+    /// (median of the neighbouring intervals), the highest local maximum near its middle is taken as the skipped step.
+    /// </summary>
+    private static List<int> FillSkippedSteps(double[] step, List<int> peaks, double fs, LowerBackGaitOptions options)
+    {
+        if (peaks.Count < 3)
+        {
+            return peaks;
+        }
+
+        var filled = new List<int>(peaks.Count + 16) { peaks[0] };
+        Span<int> neighbours = stackalloc int[4];
+        var maxGap = 2 * options.MaximumStepSeconds * fs;
+        for (var i = 1; i < peaks.Count; i++)
+        {
+            var gap = peaks[i] - peaks[i - 1];
+            var n = 0;
+            foreach (var k in (ReadOnlySpan<int>)[i - 2, i - 1, i + 1, i + 2])
+            {
+                if (k >= 1 && k < peaks.Count && k != i)
+                {
+                    var interval = peaks[k] - peaks[k - 1];
+                    if (interval <= options.MaximumStepSeconds * fs)
+                    {
+                        neighbours[n++] = interval;
+                    }
+                }
+            }
+
+            if (n >= 2 && gap <= maxGap)
+            {
+                var local = neighbours[..n];
+                local.Sort();
+                var stepTime = n % 2 == 1 ? local[n / 2] : (local[n / 2 - 1] + local[n / 2]) / 2.0;
+                if (gap >= 1.6 * stepTime && gap <= 2.6 * stepTime)
+                {
+                    var mid = (peaks[i - 1] + peaks[i]) / 2;
+                    var half = (int)(0.3 * stepTime);
+                    var best = -1;
+                    var lowest = double.MaxValue;
+                    for (var j = Math.Max(1, mid - half); j <= Math.Min(step.Length - 2, mid + half); j++)
+                    {
+                        lowest = Math.Min(lowest, step[j]);
+                        if (step[j] >= step[j - 1] && step[j] >= step[j + 1] && (best < 0 || step[j] > step[best]))
+                        {
+                            best = j;
+                        }
+                    }
+
+                    if (best >= 0 && step[best] - lowest >= options.MinimumSkippedRiseMps2)
+                    {
+                        filled.Add(best);
+                    }
+                }
+            }
+
+            filled.Add(peaks[i]);
+        }
+
+        return filled;
+    }
+
+    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[]? displacement, double[] step, double[] yawBand,
         LowerBackGaitOptions options, List<InitialContact> contacts, List<Stride> strides, List<WalkingBout> bouts)
     {
         var ics = peaks.Select(p => ContactBeforePeak(step, p, fs, options)).ToList();
-
-        // Alternation vote: + means even-indexed contacts are right steps (the pelvis yaws towards... positive at a right contact).
-        double vote = 0;
-        for (var k = 0; k < ics.Count; k++)
+        if (options.DropClosingStep && ics.Count > 2)
         {
-            vote += (k % 2 == 0 ? 1 : -1) * Math.Sign(yawBand[ics[k]]);
+            // The last trunk bounce of a bout is the step that brings the feet together (or the trunk stopping); it
+            // starts no stride, and the Mobilise-D bout definition ends the bout at the last full stride's contact.
+            ics.RemoveAt(ics.Count - 1);
         }
 
+        // Sides alternate; the pelvis yaw rate at a contact votes which is which (positive at a right contact). The vote is
+        // local (the contact and three on each side), so one missed or extra step flips the sides only near itself.
         var sides = new BodySide[ics.Count];
         for (var k = 0; k < ics.Count; k++)
         {
-            var even = k % 2 == 0;
-            sides[k] = (even == vote >= 0) ? BodySide.Right : BodySide.Left;
+            var vote = 0;
+            for (var j = Math.Max(0, k - 3); j <= Math.Min(ics.Count - 1, k + 3); j++)
+            {
+                vote += ((j - k) % 2 == 0 ? 1 : -1) * Math.Sign(yawBand[ics[j]]);
+            }
+
+            sides[k] = vote >= 0 ? BodySide.Right : BodySide.Left;
             contacts.Add(new InitialContact(samples[ics[k]].TimeSeconds, sides[k]));
         }
 
-        // Step lengths by the inverted pendulum.
+        // Step lengths by the inverted pendulum, then outliers (a missed contact makes one long step) replaced by the
+        // median of their neighbours, as Mobilise-D does with a Hampel filter (Soltani et al. 2021).
         var stepLengths = new double?[ics.Count - 1];
-        if (options.SensorHeightMeters is { } height and > 0)
+        if (options.SensorHeightMeters is { } height and > 0 && displacement is not null)
         {
+            var raw = new double[ics.Count - 1];
             for (var k = 0; k + 1 < ics.Count; k++)
             {
-                var h = VerticalExcursionMeters(step, ics[k], ics[k + 1], fs);
-                var l = Math.Max(0, 2 * height * h - h * h);
-                stepLengths[k] = options.PendulumCorrectionFactor * 2 * Math.Sqrt(l);
+                var h = PeakToPeak(displacement, ics[k], ics[k + 1]);
+                raw[k] = options.PendulumCorrectionFactor * 2 * Math.Sqrt(Math.Max(0, 2 * height * h - h * h));
+            }
+
+            HampelInPlace(raw);
+            for (var k = 0; k < raw.Length; k++)
+            {
+                stepLengths[k] = raw[k];
             }
         }
 
@@ -194,45 +287,88 @@ public static class LowerBackGaitDetector
         return best;
     }
 
-    /// <summary>Peak-to-peak vertical displacement between two contacts, by double integration with drift removal.</summary>
-    internal static double VerticalExcursionMeters(double[] vertical, int from, int to, double fs)
+    /// <summary>
+    /// Vertical displacement of the sensor (m) over the whole recording, the way the Mobilise-D stride-length algorithm
+    /// gets it (mobgap <c>SlZijlstra</c>; Soltani et al., IEEE TNSRE 29:1955, 2021): vertical acceleration high-passed at
+    /// 0.1 Hz, integrated to velocity, velocity high-passed at 1 Hz to remove drift, integrated again. Butterworth
+    /// order 4, run zero-phase here.
+    /// </summary>
+    internal static double[] VerticalDisplacementMeters(double[] vertical, double fs)
     {
-        var len = to - from + 1;
-        if (len < 3)
+        var n = vertical.Length;
+        var signal = new double[n];
+        FilterDesign.HighPass(0.1, fs, 4).FilterZeroPhase(vertical, signal);
+        var dt = 1 / fs;
+        double sum = 0;
+        for (var i = 0; i < n; i++)
         {
-            return 0;
+            sum += signal[i] * dt;
+            signal[i] = sum;
         }
 
-        var dt = 1 / fs;
-        var mean = 0.0;
+        FilterDesign.HighPass(1.0, fs, 4).FilterZeroPhase(signal, signal);
+        sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += signal[i] * dt;
+            signal[i] = sum;
+        }
+
+        return signal;
+    }
+
+    /// <summary>Peak-to-peak of <paramref name="x"/> over samples <paramref name="from"/>..<paramref name="to"/>.</summary>
+    internal static double PeakToPeak(double[] x, int from, int to)
+    {
+        double min = double.MaxValue, max = double.MinValue;
         for (var i = from; i <= to; i++)
         {
-            mean += vertical[i];
+            min = Math.Min(min, x[i]);
+            max = Math.Max(max, x[i]);
         }
 
-        mean /= len;
-        var v = new double[len];
-        for (var i = 1; i < len; i++)
+        return to >= from ? max - min : 0;
+    }
+
+    /// <summary>
+    /// Hampel filter (half-width 2, 3 scaled median absolute deviations): a value far from the median of itself and its
+    /// two neighbours on each side is replaced by that median.
+    /// </summary>
+    internal static void HampelInPlace(double[] values)
+    {
+        if (values.Length < 3)
         {
-            v[i] = v[i - 1] + ((vertical[from + i - 1] - mean) + (vertical[from + i] - mean)) * 0.5 * dt;
+            return;
         }
 
-        // The vertical velocity at the first contact is unknown, so the position has an unknown linear ramp; the
-        // centre of mass returns to the same height one step later, so the ramp is removed by levelling the end points.
-        var p = new double[len];
-        for (var i = 1; i < len; i++)
+        Span<double> window = stackalloc double[5];
+        Span<double> deviations = stackalloc double[5];
+        var original = values.AsSpan().ToArray();
+        for (var k = 0; k < values.Length; k++)
         {
-            p[i] = p[i - 1] + (v[i - 1] + v[i]) * 0.5 * dt;
-        }
+            var from = Math.Max(0, k - 2);
+            var to = Math.Min(values.Length - 1, k + 2);
+            var w = window[..(to - from + 1)];
+            original.AsSpan(from, w.Length).CopyTo(w);
+            var median = Median(w);
+            var d = deviations[..w.Length];
+            for (var j = 0; j < w.Length; j++)
+            {
+                d[j] = Math.Abs(original[from + j] - median);
+            }
 
-        double min = double.MaxValue, max = double.MinValue;
-        for (var i = 0; i < len; i++)
-        {
-            var level = p[i] - p[len - 1] * i / (len - 1);
-            min = Math.Min(min, level);
-            max = Math.Max(max, level);
+            var mad = 1.4826 * Median(d);
+            if (Math.Abs(original[k] - median) > 3 * mad)
+            {
+                values[k] = median;
+            }
         }
+    }
 
-        return max - min;
+    private static double Median(Span<double> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

@@ -12,7 +12,8 @@ public class LowerBackGaitDetectorTests
 
         var result = LowerBackGaitDetector.Detect(samples, 100);
 
-        var score = GaitEventMatching.Match(result.InitialContacts.Select(c => c.TimeSeconds).ToList(), peaks, 0.15);
+        // The last bounce is the closing step, which starts no stride and is left out.
+        var score = GaitEventMatching.Match(result.InitialContacts.Select(c => c.TimeSeconds).ToList(), peaks[..^1], 0.15);
         score.F1.ShouldBe(1.0);
         score.MeanSignedErrorSeconds.ShouldBeLessThan(0);
         result.WalkingBouts.ShouldHaveSingleItem().CadenceStepsPerMinute.ShouldBe(60 / 0.55, 1.5);
@@ -56,12 +57,52 @@ public class LowerBackGaitDetectorTests
     }
 
     [Fact]
-    public void VerticalExcursionMeters_SinusoidalBounce_MatchesItsPeakToPeak()
+    public void Detect_ClosingStepKept_WhenAskedFindsEveryPeak()
     {
-        // z = 0.02·sin(2πft) ⇒ a = −0.02·(2πf)²·sin(2πft); one full period has a peak-to-peak of 0.04 m.
-        const double fs = 100, f = 1.0;
-        var a = Enumerable.Range(0, 101).Select(i => -0.02 * Math.Pow(2 * Math.PI * f, 2) * Math.Sin(2 * Math.PI * f * i / fs)).ToArray();
+        var (samples, peaks) = SyntheticSteps.Walk(12, rateHz: 100);
 
-        LowerBackGaitDetector.VerticalExcursionMeters(a, 0, 100, fs).ShouldBe(0.04, 0.003);
+        var result = LowerBackGaitDetector.Detect(samples, 100, LowerBackGaitOptions.Healthy with { DropClosingStep = false });
+
+        GaitEventMatching.Match(result.InitialContacts.Select(c => c.TimeSeconds).ToList(), peaks, 0.15).F1.ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void Detect_SomeStepsUnderTheThreshold_FindsTheWeakStepsBetweenTheStrongOnes()
+    {
+        // Shuffling or weaker-leg steps: three bounces of 0.3 m/s² stay under the 0.5 m/s² peak threshold.
+        var (samples, peaks) = SyntheticSteps.Walk(20, stepSeconds: 0.7, rateHz: 100, weakSteps: new HashSet<int> { 5, 9, 13 }, weakAmplitudeMps2: 0.3);
+
+        var filled = LowerBackGaitDetector.Detect(samples, 100, LowerBackGaitOptions.Healthy with { DropClosingStep = false });
+        var strongOnly = LowerBackGaitDetector.Detect(samples, 100, LowerBackGaitOptions.Healthy with { DropClosingStep = false, FillSkippedSteps = false });
+
+        var recallFilled = GaitEventMatching.Match(filled.InitialContacts.Select(c => c.TimeSeconds).ToList(), peaks, 0.15).Recall;
+        var recallStrong = GaitEventMatching.Match(strongOnly.InitialContacts.Select(c => c.TimeSeconds).ToList(), peaks, 0.15).Recall;
+        recallStrong.ShouldBeLessThan(0.9);
+        recallFilled.ShouldBe(1.0);
+        filled.WalkingBouts.ShouldHaveSingleItem().CadenceStepsPerMinute.ShouldBe(60 / 0.7, 2);
+    }
+
+    [Fact]
+    public void VerticalDisplacementMeters_SinusoidalBounce_MatchesItsPeakToPeak()
+    {
+        // z = 0.02·sin(2πft) ⇒ a = −0.02·(2πf)²·sin(2πft); at 2 Hz the 1 Hz drift filter barely touches it.
+        const double fs = 100, f = 2.0;
+        var a = Enumerable.Range(0, 2000).Select(i => -0.02 * Math.Pow(2 * Math.PI * f, 2) * Math.Sin(2 * Math.PI * f * i / fs)).ToArray();
+
+        var z = LowerBackGaitDetector.VerticalDisplacementMeters(a, fs);
+
+        LowerBackGaitDetector.PeakToPeak(z, 1000, 1050).ShouldBe(0.04, 0.002);
+    }
+
+    [Fact]
+    public void HampelInPlace_OneLongStepAmongRegularOnes_ReplacedByTheLocalMedian()
+    {
+        double[] steps = [0.60, 0.62, 0.61, 1.25, 0.59, 0.60, 0.63];
+
+        LowerBackGaitDetector.HampelInPlace(steps);
+
+        steps[3].ShouldBe(0.60, 0.011);
+        steps[0].ShouldBe(0.60);
+        steps[6].ShouldBe(0.63);
     }
 }

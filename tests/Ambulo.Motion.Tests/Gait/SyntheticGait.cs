@@ -54,9 +54,10 @@ internal static class SyntheticSteps
     /// <summary>
     /// A phone or trunk sensor in an arbitrary fixed orientation: gravity plus a vertical bounce with one sharp peak per
     /// step at the returned times, irregularly sampled around <paramref name="rateHz"/>; yaw rate alternates sign per step.
+    /// The steps numbered in <paramref name="weakSteps"/> (0-based) bounce with <paramref name="weakAmplitudeMps2"/> instead.
     /// </summary>
     public static (ImuSample[] Samples, List<double> StepPeaks) Walk(int steps, double stepSeconds = 0.55, double rateHz = 100,
-        double amplitudeMps2 = 2.5, int seed = 1, double leadSeconds = 2, Quaternion? mounting = null)
+        double amplitudeMps2 = 2.5, int seed = 1, double leadSeconds = 2, Quaternion? mounting = null, IReadOnlySet<int>? weakSteps = null, double weakAmplitudeMps2 = 0)
     {
         var random = new Random(seed);
         var rotation = mounting ?? Quaternion.CreateFromYawPitchRoll(0.3f, 1.2f, -0.4f);
@@ -70,7 +71,7 @@ internal static class SyntheticSteps
             {
                 var d = t - peaks[k];
                 var width = 0.06 * stepSeconds / 0.55;
-                vertical += amplitudeMps2 * Math.Exp(-d * d / (2 * width * width));
+                vertical += (weakSteps is not null && weakSteps.Contains(k) ? weakAmplitudeMps2 : amplitudeMps2) * Math.Exp(-d * d / (2 * width * width));
                 yaw += (k % 2 == 0 ? 0.4 : -0.4) * Math.Exp(-d * d / (2 * 0.15 * 0.15));
             }
 

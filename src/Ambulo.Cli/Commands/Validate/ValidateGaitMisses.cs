@@ -1,0 +1,113 @@
+using System.Globalization;
+using Ambulo.Motion.Evaluation;
+using Ambulo.Motion.Evaluation.References;
+using Ambulo.Motion.Filters;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings.Importers;
+
+namespace Ambulo.Cli.Commands.Validate;
+
+/// <summary>
+/// Diagnostic behind the hidden <c>validate gait mobgap-lowerback --misses</c> option: every reference initial contact
+/// the lower-back detector misses and every detection without a reference contact, per file, with context (the
+/// reference bout around it with its speed, the nearest event of the other list, the trunk's low-passed vertical
+/// acceleration there). It reads the reference only to print; the detector never sees it.
+/// </summary>
+internal static class ValidateGaitMisses
+{
+    private static string F(double v, string format = "F2") => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    public static void LowerBack(string folder, TextWriter output)
+    {
+        var reference = MobgapReference.ReadDerived(Path.Combine(folder, "derived"));
+        var options = LowerBackGaitOptions.SlowOrImpaired;
+        var pooled = GaitEventScore.Empty;
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var trial = MobgapTrial.FromPath(file);
+            var (refs, refBouts) = GaitDatasetValidation.LowerBackReference(reference, trial);
+            var recording = MobgapImporter.Import(file).Recording;
+            var fs = recording.Metadata.SamplingRateHz;
+            var height = double.Parse(recording.Metadata.Label("sensor_height_m") ?? "1", CultureInfo.InvariantCulture);
+            var result = LowerBackGaitDetector.Detect(recording.Samples, fs, options with { SensorHeightMeters = height });
+            var detected = result.InitialContacts.Select(c => c.TimeSeconds).ToList();
+            var refTimes = refs.Select(c => c.TimeSeconds).ToList();
+            var pairs = GaitEventMatching.Pairs(detected, refTimes, 0.25);
+            var score = GaitEventMatching.Match(detected, refTimes, 0.25);
+            var (vertical, _) = TrunkSignals.Compute(recording.Samples, fs);
+            FilterDesign.LowPass(3.0, fs).FilterZeroPhase(vertical, vertical);
+            double Peak(double t)
+            {
+                var from = Math.Max(0, (int)((t - 0.1) * fs));
+                var to = Math.Min(vertical.Length - 1, (int)((t + 0.3) * fs));
+                var max = double.NegativeInfinity;
+                for (var i = from; i <= to; i++)
+                {
+                    max = Math.Max(max, vertical[i]);
+                }
+
+                return max;
+            }
+
+            string Bout(double t)
+            {
+                var parts = new List<string>();
+                foreach (var system in new[] { MobgapReferenceSystem.Indip, MobgapReferenceSystem.Stereophoto })
+                {
+                    foreach (var b in reference.BoutsOf(trial, system).Where(b => t >= b.StartSeconds - 0.5 && t <= b.EndSeconds + 0.5))
+                    {
+                        parts.Add($"{system} wb{b.WalkingBoutId} {F(b.StartSeconds, "F1")}-{F(b.EndSeconds, "F1")} {F(b.WalkingSpeedMetersPerSecond ?? double.NaN)} m/s");
+                    }
+                }
+
+                var mine = result.WalkingBouts.FirstOrDefault(b => t >= b.StartSeconds - 0.3 && t <= b.EndSeconds + 0.3);
+                parts.Add(mine is null ? "no detected bout" : $"detected bout {F(mine.StartSeconds, "F1")}-{F(mine.EndSeconds, "F1")}");
+                return string.Join("; ", parts);
+            }
+
+            static double Nearest(List<double> list, double t) => list.Count == 0 ? double.NaN : list.MinBy(x => Math.Abs(x - t)) - t;
+
+            if (refs.Count > 0)
+            {
+                pooled += score;
+            }
+
+            output.WriteLine($"== {trial}: reference {refs.Count}, detected {detected.Count}, TP {score.TruePositives} FP {score.FalsePositives} FN {score.FalseNegatives}, F1 {F(score.F1, "F3")}");
+            foreach (var b in result.WalkingBouts)
+            {
+                var matched = pairs.Count(p => detected[p.Detected] >= b.StartSeconds - 0.01 && detected[p.Detected] <= b.EndSeconds + 0.01);
+                var refIn = reference.BoutsOf(trial, MobgapReferenceSystem.Indip).Concat(reference.BoutsOf(trial, MobgapReferenceSystem.Stereophoto))
+                    .Where(r => r.EndSeconds > b.StartSeconds && r.StartSeconds < b.EndSeconds).Select(r => $"{r.System} wb{r.WalkingBoutId}");
+                output.WriteLine($"  bout {F(b.StartSeconds, "F1")}-{F(b.EndSeconds, "F1")} steps {b.Steps} matched {matched} cadence {F(b.CadenceStepsPerMinute, "F0")} speed {F(b.GaitSpeedMetersPerSecond ?? double.NaN)} step {F((b.DistanceMeters ?? double.NaN) / Math.Max(1, b.Steps - 1))} m | {string.Join(", ", refIn)}");
+            }
+
+            if (refs.Count > 0)
+            {
+                foreach (var (rb, cadence, speed) in GaitValidation.ValidateLowerBack(recording, refs, refBouts, 0.25, options with { SensorHeightMeters = height }).Bouts)
+                {
+                    output.WriteLine($"  ref bout {F(rb.StartSeconds, "F1")}-{F(rb.EndSeconds, "F1")} cadence {F(rb.CadenceStepsPerMinute, "F1")} vs {F(cadence ?? double.NaN, "F1")}, speed {F(rb.WalkingSpeedMetersPerSecond ?? double.NaN)} vs {F(speed ?? double.NaN)}");
+                }
+            }
+
+            var matchedR = pairs.Select(p => p.Reference).ToHashSet();
+            var matchedD = pairs.Select(p => p.Detected).ToHashSet();
+            for (var r = 0; r < refTimes.Count; r++)
+            {
+                if (!matchedR.Contains(r))
+                {
+                    output.WriteLine($"  miss  ref {F(refTimes[r])} s {refs[r].Side,-5} nearest detection {F(Nearest(detected, refTimes[r]), "+0.00;-0.00")} s, peak {F(Peak(refTimes[r]))} m/s2 | {Bout(refTimes[r])}");
+                }
+            }
+
+            for (var d = 0; d < detected.Count; d++)
+            {
+                if (!matchedD.Contains(d))
+                {
+                    output.WriteLine($"  extra det {F(detected[d])} s nearest reference {F(Nearest(refTimes, detected[d]), "+0.00;-0.00")} s, peak {F(Peak(detected[d]))} m/s2 | {Bout(detected[d])}");
+                }
+            }
+        }
+
+        output.WriteLine($"pooled over files with reference contacts: TP {pooled.TruePositives} FP {pooled.FalsePositives} FN {pooled.FalseNegatives}, precision {F(pooled.Precision, "F3")}, recall {F(pooled.Recall, "F3")}, F1 {F(pooled.F1, "F3")}");
+    }
+}
