@@ -3,37 +3,68 @@ using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Gait;
 
+/// <summary>Where the velocity error found at the closing mid-stance of a stride is taken to have arisen.</summary>
+public enum VelocityDriftModel
+{
+    /// <summary>
+    /// At the heel strike: the error appears as a step at initial contact and stays constant through the stance after it
+    /// (measured on the gaitmap foot data: the impact is a one- or two-sample spike, sometimes clipped at 16 g, which a
+    /// 100–200 Hz accelerometer cannot integrate faithfully). Removed from initial contact onwards.
+    /// </summary>
+    StepAtInitialContact,
+
+    /// <summary>Spread evenly over the stride, as for a constant accelerometer bias (Peruzzi et al. 2011).</summary>
+    Linear,
+}
+
 /// <summary>
 /// Strapdown integration of one foot stride between two mid-stances (zero-velocity updates): the start orientation
-/// is levelled on gravity, the angular rate is integrated as a quaternion, the specific force is rotated to the world
-/// frame, gravity removed and integrated twice. Velocity is forced to zero at both mid-stances by removing a linear
-/// drift, the approach of Peruzzi et al. 2011 and of gaitmap's forward-backward integration (Küderle et al. 2024).
+/// is levelled on gravity averaged over the still window around the first mid-stance, the angular rate is integrated as
+/// a quaternion, the specific force is rotated to the world frame, gravity removed and integrated twice. The velocity
+/// must be zero at both mid-stances; the velocity left over at the closing one is removed as the
+/// <see cref="VelocityDriftModel"/> says.
 /// </summary>
 public static class FootStrapdownIntegrator
 {
-    /// <summary>Horizontal distance travelled by the sensor from the first to the last sample (metres).</summary>
+    /// <summary>Horizontal distance travelled by the sensor from the first to the last sample (metres), linear drift removal.</summary>
     public static double StrideLengthMeters(ReadOnlySpan<ImuSample> stride, double samplingRateHz, int restWindowSamples)
     {
-        var p = Trajectory(stride, samplingRateHz, restWindowSamples);
+        var p = Trajectory(stride, 0, stride.Length - 1, -1, samplingRateHz, restWindowSamples, VelocityDriftModel.Linear);
         return Math.Sqrt(p.X * p.X + p.Y * p.Y);
     }
 
-    /// <summary>Final displacement (world frame, z up) of the stride.</summary>
-    public static Vector3 Trajectory(ReadOnlySpan<ImuSample> stride, double samplingRateHz, int restWindowSamples)
+    /// <summary>
+    /// Horizontal distance (metres) the sensor travelled from mid-stance <paramref name="start"/> to mid-stance
+    /// <paramref name="end"/> (sample indices into <paramref name="samples"/>), with the initial contact of the stride's
+    /// swing at <paramref name="initialContact"/> (used by <see cref="VelocityDriftModel.StepAtInitialContact"/>).
+    /// </summary>
+    public static double StrideLengthMeters(ReadOnlySpan<ImuSample> samples, int start, int end, int initialContact, double samplingRateHz,
+        int restWindowSamples, VelocityDriftModel drift)
     {
-        var n = stride.Length;
-        if (n < 3)
+        var p = Trajectory(samples, start, end, initialContact, samplingRateHz, restWindowSamples, drift);
+        return Math.Sqrt(p.X * p.X + p.Y * p.Y);
+    }
+
+    /// <summary>Final displacement (world frame, z up) from sample <paramref name="start"/> to sample <paramref name="end"/>.</summary>
+    public static Vector3 Trajectory(ReadOnlySpan<ImuSample> samples, int start, int end, int initialContact, double samplingRateHz,
+        int restWindowSamples, VelocityDriftModel drift)
+    {
+        if (start < 0 || end >= samples.Length || end - start < 2)
         {
             return Vector3.Zero;
         }
 
+        var n = end - start + 1;
         var dt = 1.0 / samplingRateHz;
+
+        // Level on the mean specific force of the still window centred on the mid-stance (the foot is at rest there,
+        // so it reads gravity only); its norm is the gravity removed, which absorbs the accelerometer's scale error.
         var half = Math.Max(1, restWindowSamples / 2);
         var rest = Vector3.Zero;
         var count = 0;
-        for (var i = 0; i < Math.Min(n, half + 1); i++)
+        for (var i = Math.Max(0, start - half); i <= Math.Min(end, start + half); i++)
         {
-            rest += stride[i].AccelerationMps2;
+            rest += samples[i].AccelerationMps2;
             count++;
         }
 
@@ -41,44 +72,44 @@ public static class FootStrapdownIntegrator
         var gravity = rest.Length();
         var q = FromTwoVectors(Vector3.Normalize(rest), Vector3.UnitZ);
 
-        var accWorld = new Vector3[n];
-        for (var i = 0; i < n; i++)
+        // Velocity by the trapezoid rule on the world-frame acceleration (gravity removed).
+        Span<double> vx = n <= 2048 ? stackalloc double[n] : new double[n];
+        Span<double> vy = n <= 2048 ? stackalloc double[n] : new double[n];
+        Span<double> vz = n <= 2048 ? stackalloc double[n] : new double[n];
+        var previous = Vector3.Transform(samples[start].AccelerationMps2, q) - new Vector3(0, 0, (float)gravity);
+        vx[0] = vy[0] = vz[0] = 0;
+        for (var j = 1; j < n; j++)
         {
-            if (i > 0)
+            var i = start + j;
+
+            // Rotate by the mean rate of the interval (trapezoid) expressed in the body frame.
+            var w = (samples[i - 1].AngularVelocityRadps + samples[i].AngularVelocityRadps) * 0.5f;
+            var angle = w.Length() * dt;
+            if (angle > 0)
             {
-                // Rotate by the mean rate of the interval (trapezoid) expressed in the body frame.
-                var w = (stride[i - 1].AngularVelocityRadps + stride[i].AngularVelocityRadps) * 0.5f;
-                var angle = w.Length() * dt;
-                if (angle > 0)
-                {
-                    var dq = Quaternion.CreateFromAxisAngle(Vector3.Normalize(w), (float)angle);
-                    q = Quaternion.Normalize(q * dq);
-                }
+                q = Quaternion.Normalize(q * Quaternion.CreateFromAxisAngle(Vector3.Normalize(w), (float)angle));
             }
 
-            accWorld[i] = Vector3.Transform(stride[i].AccelerationMps2, q) - new Vector3(0, 0, (float)gravity);
+            var a = Vector3.Transform(samples[i].AccelerationMps2, q) - new Vector3(0, 0, (float)gravity);
+            vx[j] = vx[j - 1] + (previous.X + a.X) * 0.5 * dt;
+            vy[j] = vy[j - 1] + (previous.Y + a.Y) * 0.5 * dt;
+            vz[j] = vz[j - 1] + (previous.Z + a.Z) * 0.5 * dt;
+            previous = a;
         }
 
-        // Velocity by trapezoid, then remove the linear drift so it ends at zero.
-        var vx = new double[n];
-        var vy = new double[n];
-        var vz = new double[n];
-        for (var i = 1; i < n; i++)
-        {
-            vx[i] = vx[i - 1] + (accWorld[i - 1].X + accWorld[i].X) * 0.5 * dt;
-            vy[i] = vy[i - 1] + (accWorld[i - 1].Y + accWorld[i].Y) * 0.5 * dt;
-            vz[i] = vz[i - 1] + (accWorld[i - 1].Z + accWorld[i].Z) * 0.5 * dt;
-        }
-
+        // Remove the velocity left at the closing mid-stance, then integrate the position.
         double ex = vx[n - 1], ey = vy[n - 1], ez = vz[n - 1];
+        var step = initialContact - start;
+        var useStep = drift == VelocityDriftModel.StepAtInitialContact && step > 0 && step < n - 1;
         double px = 0, py = 0, pz = 0;
-        for (var i = 1; i < n; i++)
+        var f0 = 0.0;
+        for (var j = 1; j < n; j++)
         {
-            var f0 = (double)(i - 1) / (n - 1);
-            var f1 = (double)i / (n - 1);
-            px += ((vx[i - 1] - ex * f0) + (vx[i] - ex * f1)) * 0.5 * dt;
-            py += ((vy[i - 1] - ey * f0) + (vy[i] - ey * f1)) * 0.5 * dt;
-            pz += ((vz[i - 1] - ez * f0) + (vz[i] - ez * f1)) * 0.5 * dt;
+            var f1 = useStep ? (j >= step ? 1.0 : 0.0) : (double)j / (n - 1);
+            px += ((vx[j - 1] - ex * f0) + (vx[j] - ex * f1)) * 0.5 * dt;
+            py += ((vy[j - 1] - ey * f0) + (vy[j] - ey * f1)) * 0.5 * dt;
+            pz += ((vz[j - 1] - ez * f0) + (vz[j] - ez * f1)) * 0.5 * dt;
+            f0 = f1;
         }
 
         return new Vector3((float)px, (float)py, (float)pz);

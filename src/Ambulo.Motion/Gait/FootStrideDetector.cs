@@ -12,14 +12,16 @@ namespace Ambulo.Motion.Gait;
 /// <param name="MaximumStrideSeconds">A longer gap between swings is a pause, not a stride.</param>
 /// <param name="SwingSmoothingCutoffHz">Low-pass used to find mid-swing peaks.</param>
 /// <param name="EventSmoothingCutoffHz">Low-pass applied before the zero crossings that mark contacts.</param>
-/// <param name="StillWindowSeconds">Length of the window whose angular energy is minimal at mid-stance.</param>
+/// <param name="StillWindowSeconds">Length of the window whose angular energy is minimal at mid-stance (also the levelling window).</param>
+/// <param name="VelocityDrift">Where the stride's velocity error is removed (see <see cref="VelocityDriftModel"/>).</param>
 public sealed record FootStrideOptions(
     double SwingPeakThresholdDegreesPerSecond = 100,
     double MinimumStrideSeconds = 0.6,
     double MaximumStrideSeconds = 3.0,
     double SwingSmoothingCutoffHz = 3.0,
     double EventSmoothingCutoffHz = 25.0,
-    double StillWindowSeconds = 0.1)
+    double StillWindowSeconds = 0.1,
+    VelocityDriftModel VelocityDrift = VelocityDriftModel.StepAtInitialContact)
 {
     /// <summary>Healthy adults: brisk swings.</summary>
     public static FootStrideOptions Healthy { get; } = new();
@@ -173,7 +175,7 @@ public static class FootStrideDetector
             var tIc1 = samples[ic].TimeSeconds;
             var strideTime = tIc1 - tIc0;
             var swing = tIc1 - samples[tc].TimeSeconds;
-            var length = FootStrapdownIntegrator.StrideLengthMeters(samples.Slice(start, end - start + 1), samplingRateHz, window);
+            var length = FootStrapdownIntegrator.StrideLengthMeters(samples, start, end, ic, samplingRateHz, window, options.VelocityDrift);
 
             // The stance that ends this stride is closed only if the foot swings again within the same bout.
             var endsInStandstill = k + 2 >= swings.Count || ics[k + 2] - ic > maxGap;

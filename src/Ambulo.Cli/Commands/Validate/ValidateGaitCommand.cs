@@ -195,11 +195,14 @@ internal static class GaitDatasetValidation
 
         var v = GaitValidation.ValidateFoot(feet, reference, 0.1, completeCyclesOnly: true);
         var data1 = $"imu_sample ({reference.Count} mocap strides)";
-        var dataNote = $"imu_sample ({reference.Count} mocap, {v.StandstillStridesNotScored} into standstill not scored)";
+        var dataNote = $"imu_sample ({reference.Count} mocap; {v.StandstillStridesNotScored} bout ends unscored)";
         yield return new("foot IMU", dataNote, "stride precision / recall @±0.1 s", $"{F(v.Strides.Precision, "F3")} / {F(v.Strides.Recall, "F3")}");
         yield return new("foot IMU", data1, "stride F1 @±0.1 s, mocap list as published", F(v.Strides.F1, "F3"), "≥ 0.99", v.Strides.F1 >= 0.99);
         yield return new("foot IMU", data1, "stride time MAE (ms)", F(v.StrideTimeMaeSeconds * 1000, "F1"), "≤ 10", v.StrideTimeMaeSeconds <= 0.010);
         yield return new("foot IMU", data1, $"stride length MAE (cm, {v.StrideLengthPairs} strides)", F((v.StrideLengthMaeMeters ?? double.NaN) * 100, "F2"), "≤ 3", v.StrideLengthMaeMeters <= 0.03);
+
+        var linear = GaitValidation.ValidateFoot(feet, reference, 0.1, FootStrideOptions.Healthy with { VelocityDrift = VelocityDriftModel.Linear }, completeCyclesOnly: true);
+        yield return new("foot IMU", data1, "stride length MAE (cm), linear drift model", F((linear.StrideLengthMaeMeters ?? double.NaN) * 100, "F2"));
 
         // The same list checked against its own heel trajectories: a stride whose heel moves, rests and moves again
         // missed a contact and is split at the rest (one rule for every stride; see GaitmapHeelRests).
