@@ -64,7 +64,7 @@ internal sealed class SessionPage(IPage page)
     /// <summary>Saves what the patient sees (top of the screen, after the flash has faded) to artifacts/screenshots.</summary>
     public async Task SaveScreenshotAsync(string fileName)
     {
-        await page.EvaluateAsync("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }");
+        await page.EvaluateAsync("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); document.querySelector('[data-testid=session-body]')?.scrollTo(0, 0); }");
         await page.WaitForFunctionAsync("() => !document.querySelector('.flash-on') || document.getAnimations().length === 0");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.Artifacts.Folder("screenshots"), fileName) });
     }
