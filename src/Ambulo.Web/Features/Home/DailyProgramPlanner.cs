@@ -20,14 +20,21 @@ internal sealed record PlannedExerciseDraft(
 
 /// <summary>
 /// Turns a patient's stored profile into today's plan with the domain's <see cref="ProgramGenerator"/>
-/// and the exercise catalogue; this class only maps the result to rows the web stores.
+/// and the exercise catalogue, then moves each exercise on from its last prescription with the domain's
+/// <see cref="Progression"/> rules and the stored history (efforts, repetitions done, pain). This class
+/// only maps the results to rows the web stores.
 /// </summary>
 internal sealed class DailyProgramPlanner(ExerciseCatalogue catalogue)
 {
-    public const string Name = "Ambulo.Domain.ProgramGenerator";
+    public const string Name = "Ambulo.Domain.ProgramGenerator+Progression";
 
-    public IReadOnlyList<PlannedExerciseDraft> Plan(string profileJson)
+    public IReadOnlyList<PlannedExerciseDraft> Plan(string profileJson) => Plan(profileJson, []);
+
+    /// <param name="profileJson">The patient's ability profile.</param>
+    /// <param name="history">Earlier days' prescriptions and outcomes, oldest first (see <see cref="ProgressionHistory"/>).</param>
+    public IReadOnlyList<PlannedExerciseDraft> Plan(string profileJson, IReadOnlyList<PastExercise> history)
     {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(profileJson);
         var read = AbilityProfileJson.Read(profileJson);
         if (!read.IsValid)
@@ -36,7 +43,41 @@ internal sealed class DailyProgramPlanner(ExerciseCatalogue catalogue)
         }
 
         var program = ProgramGenerator.Generate(read.Profile!, catalogue.All);
-        return program.Items.Select(item => Map(item, catalogue.Get(item.ExerciseId))).ToArray();
+        return program.Items.Select(item =>
+        {
+            var exercise = catalogue.Get(item.ExerciseId);
+            return Map(Progress(item, exercise, history), exercise);
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Today's prescription of one exercise: the last one stored, moved at most one step by
+    /// <see cref="Progression.Propose"/>. With no history the generator's prescription stands. The mode
+    /// the generator chooses today (from the current muscle grade and the safety caps, §3.7, §3.5) is the
+    /// ceiling: progression never goes above it, and a lower grade brings the mode down to it.
+    /// </summary>
+    internal static ProgramItem Progress(ProgramItem item, Exercise exercise, IReadOnlyList<PastExercise> history)
+    {
+        var past = history.Where(h => string.Equals(h.ExerciseId, item.ExerciseId, StringComparison.Ordinal)).OrderBy(h => h.Day).ToList();
+        if (past.Count == 0)
+        {
+            return item;
+        }
+
+        var last = past[^1];
+        var lastMode = Enum.TryParse<ExerciseMode>(last.Mode, out var parsed) ? parsed : item.Mode;
+        var current = new Prescription(item.ExerciseId, lastMode > item.Mode ? item.Mode : lastMode, last.Sets, last.RepetitionsPerSet);
+        var proposal = Progression.Propose(
+            current,
+            past.Select(p => p.ToSessionResult()).OfType<SessionResult>().ToList(),
+            exercise.Modes.Keys.ToArray(),
+            gradeCeiling: item.Mode);
+        var next = proposal.Next;
+        // An easier mode may need a helper where the generator's mode did not (passive work, helper steps).
+        var helper = item.HelperRequired
+            || next.Mode == ExerciseMode.Passive
+            || (exercise.Modes.TryGetValue(next.Mode, out var steps) && steps.RequiresHelper);
+        return item with { Mode = next.Mode, Sets = next.Sets, Reps = next.Reps, HelperRequired = helper };
     }
 
     private static PlannedExerciseDraft Map(ProgramItem item, Exercise exercise)

@@ -22,7 +22,8 @@ internal sealed class TodayProgram(AmbuloDbContext db, DailyProgramPlanner plann
         var patient = await db.Patients.FirstAsync(p => p.Id == patientId, cancellationToken);
         var program = new DailyProgram { PatientId = patientId, Day = day, GeneratedBy = DailyProgramPlanner.Name };
         var position = 0;
-        foreach (var draft in planner.Plan(patient.ProfileJson))
+        var history = await ProgressionHistory.ReadAsync(db, patientId, day, cancellationToken);
+        foreach (var draft in planner.Plan(patient.ProfileJson, history))
         {
             program.Exercises.Add(new PlannedExercise
             {

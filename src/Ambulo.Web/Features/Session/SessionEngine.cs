@@ -375,10 +375,20 @@ internal sealed class SessionEngine(
             lastRom = await reps.OrderByDescending(r => r.Number).Select(r => r.RangeOfMotionDegrees).FirstOrDefaultAsync(cancellationToken);
         }
 
+        PlannedExercise? previous = null;
+        if (current is not null)
+        {
+            var day = await db.DailyPrograms.Where(p => p.Id == session.DailyProgramId).Select(p => p.Day).FirstAsync(cancellationToken);
+            previous = await db.PlannedExercises.AsNoTracking()
+                .Where(p => p.ExerciseId == current.ExerciseId && p.DailyProgram!.PatientId == session.PatientId && p.DailyProgram.Day < day)
+                .OrderByDescending(p => p.DailyProgram!.Day)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
         var total = await db.Sessions.Where(s => s.PatientId == session.PatientId).SumAsync(s => s.Points, cancellationToken);
         return new SessionView(
             session.Id, session.Status, session.Phase,
-            current is null ? null : ExerciseView.From(current),
+            current is null ? null : ExerciseView.From(current, previous),
             current is null ? exercises.Count : exercises.IndexOf(current) + 1,
             exercises.Count, session.CurrentSet, inSet, session.RestEndsUtc, session.Points, total,
             Levels.For(total).Number, lastRom, session.SensorSource);
