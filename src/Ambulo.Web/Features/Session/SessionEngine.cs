@@ -1,6 +1,7 @@
 using Ambulo.Domain.Motivation;
 using System.Collections.Concurrent;
 using Ambulo.Web.Data;
+using Ambulo.Web.Features.History;
 using Ambulo.Web.Features.Home;
 using Ambulo.Web.Features.Sensors;
 using Microsoft.EntityFrameworkCore;
@@ -177,31 +178,33 @@ internal sealed class SessionEngine(
     }
 
     /// <summary>
-    /// A new personal best: more repetitions of this exercise today than on any earlier day, or a
-    /// larger range of motion than ever before. The first day sets the mark and is not celebrated.
+    /// Whether this repetition sets a new personal best by the domain's <see cref="PersonalBests"/> rule
+    /// (most repetitions of the exercise in a day, or largest range of motion), announced once, at the
+    /// repetition that beats the record. The first day of an exercise sets the mark and is not celebrated.
     /// </summary>
     private static async Task<bool> IsPersonalBestAsync(AmbuloDbContext db, ExerciseSession session, PlannedExercise planned, double? rom, CancellationToken cancellationToken)
     {
-        var history = db.Repetitions.Where(r => r.ExerciseId == planned.ExerciseId)
-            .Join(db.Sessions.Where(s => s.PatientId == session.PatientId), r => r.SessionId, s => s.Id, (r, s) => new { r, s.DailyProgramId });
-        var earlier = history.Where(x => x.DailyProgramId != session.DailyProgramId);
-        if (!await earlier.AnyAsync(cancellationToken))
+        var scores = await MotivationHistory.ScoresAsync(db, session.PatientId, planned.ExerciseId, cancellationToken);
+        var earlier = PersonalBests.From(scores.Where(s => s.DailyProgramId != session.DailyProgramId).Select(s => s.Score));
+        if (earlier.Count == 0)
         {
             return false;
         }
 
-        if (rom is { } value)
+        var todaySoFar = scores.FirstOrDefault(s => s.DailyProgramId == session.DailyProgramId)?.Score
+            ?? new ExerciseSessionScore { Date = DateOnly.MinValue, ExerciseId = planned.ExerciseId, Repetitions = 0, FullRangeRepetitions = 0 };
+        var before = PersonalBests.Record(earlier, todaySoFar);
+        var withThis = PersonalBests.Record(earlier, todaySoFar with
         {
-            var bestRom = await earlier.MaxAsync(x => x.r.RangeOfMotionDegrees, cancellationToken) ?? 0;
-            if (value > bestRom && bestRom > 0)
-            {
-                return true;
-            }
-        }
-
-        var bestDay = await earlier.GroupBy(x => x.DailyProgramId).Select(g => g.Count()).MaxAsync(cancellationToken);
-        var today = await history.CountAsync(x => x.DailyProgramId == session.DailyProgramId, cancellationToken) + 1;
-        return today == bestDay + 1;
+            Repetitions = todaySoFar.Repetitions + 1,
+            BestRangeOfMotionDegrees = rom is { } r && (todaySoFar.BestRangeOfMotionDegrees is not { } b || r > b) ? r : todaySoFar.BestRangeOfMotionDegrees,
+        });
+        var mostRepetitions = withThis.NewMostRepetitions && !before.NewMostRepetitions;
+        var largestRange = rom is { } angle && PersonalBests.Record(before.Bests, new ExerciseSessionScore
+        {
+            Date = todaySoFar.Date, ExerciseId = planned.ExerciseId, Repetitions = 0, FullRangeRepetitions = 0, BestRangeOfMotionDegrees = angle,
+        }).NewBestRange;
+        return mostRepetitions || largestRange;
     }
 
     /// <summary>Ends the rest and starts the next set (rest timer reached zero, or "I am ready").</summary>
