@@ -72,7 +72,8 @@ public static class GaitValidation
     /// <summary>
     /// Lower back: every detected contact of the whole recording is scored against the reference contacts (so walking
     /// the reference missed counts against us); side accuracy over matched contacts; cadence from the detected contacts
-    /// inside each reference bout, speed from the detected bouts overlapping it (weighted by overlap).
+    /// inside each reference bout (over the time spent stepping: pauses between our bouts inside it are left out),
+    /// speed from the detected bouts overlapping it (weighted by overlap).
     /// </summary>
     public static LowerBackValidation ValidateLowerBack(SensorRecording recording, IReadOnlyList<InitialContact> reference, IReadOnlyList<ReferenceBout> bouts,
         double toleranceSeconds, LowerBackGaitOptions options)
@@ -103,7 +104,7 @@ public static class GaitValidation
         foreach (var bout in bouts)
         {
             var inside = detected.Where(t => t >= bout.StartSeconds - toleranceSeconds && t <= bout.EndSeconds + toleranceSeconds).ToList();
-            double? cadence = inside.Count >= 3 ? 60.0 * (inside.Count - 1) / (inside[^1] - inside[0]) : null;
+            double? cadence = inside.Count >= 3 ? LowerBackGaitDetector.CadenceStepsPerMinute([.. inside], options.MaximumStepSeconds) : null;
             double weighted = 0, overlapTotal = 0;
             foreach (var b in result.WalkingBouts)
             {

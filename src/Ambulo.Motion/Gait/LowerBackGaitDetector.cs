@@ -288,6 +288,29 @@ public static class LowerBackGaitDetector
     }
 
     /// <summary>
+    /// Cadence of a run of contacts (sorted times in seconds): steps per minute over the time actually spent stepping,
+    /// i.e. the intervals between consecutive contacts up to <paramref name="maximumStepSeconds"/>; a longer interval is
+    /// a pause (or steps not detected) and counts neither as a step nor as time. Null when fewer than two steps remain.
+    /// Left and right step times are not smoothed separately, so an asymmetric gait keeps its true mean.
+    /// </summary>
+    public static double? CadenceStepsPerMinute(ReadOnlySpan<double> contactSeconds, double maximumStepSeconds)
+    {
+        var steps = 0;
+        var time = 0.0;
+        for (var k = 1; k < contactSeconds.Length; k++)
+        {
+            var dt = contactSeconds[k] - contactSeconds[k - 1];
+            if (dt > 0 && dt <= maximumStepSeconds)
+            {
+                steps++;
+                time += dt;
+            }
+        }
+
+        return steps >= 2 ? 60.0 * steps / time : null;
+    }
+
+    /// <summary>
     /// Vertical displacement of the sensor (m) over the whole recording, the way the Mobilise-D stride-length algorithm
     /// gets it (mobgap <c>SlZijlstra</c>; Soltani et al., IEEE TNSRE 29:1955, 2021): vertical acceleration high-passed at
     /// 0.1 Hz, integrated to velocity, velocity high-passed at 1 Hz to remove drift, integrated again. Butterworth

@@ -105,4 +105,14 @@ public class LowerBackGaitDetectorTests
         steps[0].ShouldBe(0.60);
         steps[6].ShouldBe(0.63);
     }
+
+    [Fact]
+    public void CadenceStepsPerMinute_PauseInsideTheRun_CountsOnlyTheTimeSpentStepping()
+    {
+        // Four steps of 0.6 s, a 5 s pause, four more steps of 0.6 s: 100 steps/min while stepping.
+        double[] contacts = [0, 0.6, 1.2, 1.8, 2.4, 7.4, 8.0, 8.6, 9.2, 9.8];
+
+        LowerBackGaitDetector.CadenceStepsPerMinute(contacts, 2.0)!.Value.ShouldBe(100, 1e-9);
+        LowerBackGaitDetector.CadenceStepsPerMinute([0, 5.0, 10.0], 2.0).ShouldBeNull();
+    }
 }
