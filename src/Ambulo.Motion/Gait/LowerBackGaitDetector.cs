@@ -81,7 +81,6 @@ public static class LowerBackGaitDetector
         FilterDesign.HighPass(0.4, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
         FilterDesign.LowPass(1.5, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
 
-        var displacement = options.SensorHeightMeters is > 0 ? VerticalDisplacementMeters(vertical, samplingRateHz) : null;
         var peaks = StepPeaks(step, samplingRateHz, options);
         if (options.FillSkippedSteps)
         {
@@ -99,7 +98,7 @@ public static class LowerBackGaitDetector
 
             if (i - runStart >= options.MinimumStepsPerBout)
             {
-                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), displacement, step, yawBand, options, contacts, strides, bouts);
+                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), vertical, step, yawBand, options, contacts, strides, bouts);
             }
 
             runStart = i;
@@ -199,7 +198,7 @@ public static class LowerBackGaitDetector
         return filled;
     }
 
-    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[]? displacement, double[] step, double[] yawBand,
+    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] step, double[] yawBand,
         LowerBackGaitOptions options, List<InitialContact> contacts, List<Stride> strides, List<WalkingBout> bouts)
     {
         var ics = peaks.Select(p => ContactBeforePeak(step, p, fs, options)).ToList();
@@ -228,15 +227,24 @@ public static class LowerBackGaitDetector
         // Step lengths by the inverted pendulum, then outliers (a missed contact makes one long step) replaced by the
         // median of their neighbours, as Mobilise-D does with a Hampel filter (Soltani et al. 2021).
         var stepLengths = new double?[ics.Count - 1];
-        if (options.SensorHeightMeters is { } height and > 0 && displacement is not null)
+        if (options.SensorHeightMeters is { } height and > 0)
         {
+            // Displacement only over the bout and 3 s either side (for the filters to settle): walking is a small part
+            // of a day, so this costs far less than filtering the whole recording.
+            var pad = (int)(3 * fs);
+            var from = Math.Max(0, ics[0] - pad);
+            var to = Math.Min(vertical.Length - 1, ics[^1] + pad);
+            var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(to - from + 1);
+            var displacement = buffer.AsSpan(0, to - from + 1);
+            VerticalDisplacementMeters(vertical.AsSpan(from, to - from + 1), displacement, fs);
             var raw = new double[ics.Count - 1];
             for (var k = 0; k + 1 < ics.Count; k++)
             {
-                var h = PeakToPeak(displacement, ics[k], ics[k + 1]);
+                var h = PeakToPeak(displacement, ics[k] - from, ics[k + 1] - from);
                 raw[k] = options.PendulumCorrectionFactor * 2 * Math.Sqrt(Math.Max(0, 2 * height * h - h * h));
             }
 
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
             HampelInPlace(raw);
             for (var k = 0; k < raw.Length; k++)
             {
@@ -311,37 +319,34 @@ public static class LowerBackGaitDetector
     }
 
     /// <summary>
-    /// Vertical displacement of the sensor (m) over the whole recording, the way the Mobilise-D stride-length algorithm
+    /// Vertical displacement of the sensor (m) over a stretch of vertical acceleration, the way the Mobilise-D stride-length algorithm
     /// gets it (mobgap <c>SlZijlstra</c>; Soltani et al., IEEE TNSRE 29:1955, 2021): vertical acceleration high-passed at
     /// 0.1 Hz, integrated to velocity, velocity high-passed at 1 Hz to remove drift, integrated again. Butterworth
     /// order 4, run zero-phase here.
     /// </summary>
-    internal static double[] VerticalDisplacementMeters(double[] vertical, double fs)
+    internal static void VerticalDisplacementMeters(ReadOnlySpan<double> vertical, Span<double> displacement, double fs)
     {
         var n = vertical.Length;
-        var signal = new double[n];
-        FilterDesign.HighPass(0.1, fs, 4).FilterZeroPhase(vertical, signal);
+        FilterDesign.HighPass(0.1, fs, 4).FilterZeroPhase(vertical, displacement);
         var dt = 1 / fs;
         double sum = 0;
         for (var i = 0; i < n; i++)
         {
-            sum += signal[i] * dt;
-            signal[i] = sum;
+            sum += displacement[i] * dt;
+            displacement[i] = sum;
         }
 
-        FilterDesign.HighPass(1.0, fs, 4).FilterZeroPhase(signal, signal);
+        FilterDesign.HighPass(1.0, fs, 4).FilterZeroPhase(displacement[..n], displacement);
         sum = 0;
         for (var i = 0; i < n; i++)
         {
-            sum += signal[i] * dt;
-            signal[i] = sum;
+            sum += displacement[i] * dt;
+            displacement[i] = sum;
         }
-
-        return signal;
     }
 
     /// <summary>Peak-to-peak of <paramref name="x"/> over samples <paramref name="from"/>..<paramref name="to"/>.</summary>
-    internal static double PeakToPeak(double[] x, int from, int to)
+    internal static double PeakToPeak(ReadOnlySpan<double> x, int from, int to)
     {
         double min = double.MaxValue, max = double.MinValue;
         for (var i = from; i <= to; i++)

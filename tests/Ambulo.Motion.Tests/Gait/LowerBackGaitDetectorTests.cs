@@ -89,7 +89,8 @@ public class LowerBackGaitDetectorTests
         const double fs = 100, f = 2.0;
         var a = Enumerable.Range(0, 2000).Select(i => -0.02 * Math.Pow(2 * Math.PI * f, 2) * Math.Sin(2 * Math.PI * f * i / fs)).ToArray();
 
-        var z = LowerBackGaitDetector.VerticalDisplacementMeters(a, fs);
+        var z = new double[a.Length];
+        LowerBackGaitDetector.VerticalDisplacementMeters(a, z, fs);
 
         LowerBackGaitDetector.PeakToPeak(z, 1000, 1050).ShouldBe(0.04, 0.002);
     }
