@@ -47,6 +47,23 @@ public class ValidateGaitCommandTests
         Row(rows, "left/right assignment accuracy").GetProperty("value").GetString()!.ShouldEndWith("%");
         Row(rows, "cadence error per bout").GetProperty("value").GetString()!.ShouldEndWith("%");
         Row(rows, "gait speed MAE per bout").GetProperty("value").GetString().ShouldNotBe("-");
+        var information = Row(rows, "IC F1 @±0.25 s (information)");
+        information.GetProperty("data").GetString().ShouldBe("INDIP + Stereophoto-only walks");
+        information.TryGetProperty("met", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ValidateGait_MobgapMisses_ListsEveryMissAndExtraWithContext()
+    {
+        var result = await CliRunner.RunAsync("validate", "gait", TestData("mobgap-lowerback"), "--misses");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        var lines = result.StandardOutput.Split('\n');
+        lines.Count(l => l.StartsWith("== ", StringComparison.Ordinal)).ShouldBe(9);
+        lines.ShouldContain(l => l.StartsWith("  miss  ref ", StringComparison.Ordinal) && l.Contains("INDIP", StringComparison.OrdinalIgnoreCase));
+        lines.ShouldContain(l => l.StartsWith("  extra det ", StringComparison.Ordinal));
+        var pooled = lines.Single(l => l.StartsWith("pooled over files", StringComparison.Ordinal));
+        pooled.ShouldContain("F1 0.");
     }
 
     [Fact]
