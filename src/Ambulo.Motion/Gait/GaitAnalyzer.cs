@@ -81,6 +81,7 @@ public static class GaitAnalyzer
         var strides = new List<Stride>();
         IReadOnlyList<WalkingBout> bouts;
         var model = DistanceModel.None;
+        var otherFootInferred = false;
         switch (placement)
         {
             case GaitPlacement.Foot or GaitPlacement.Shank:
@@ -95,7 +96,8 @@ public static class GaitAnalyzer
                 model = placement == GaitPlacement.Foot ? DistanceModel.FootStrapdownZeroVelocity : DistanceModel.None;
                 contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
                 strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
-                bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, recordings.Count);
+                otherFootInferred = recordings.Count == 1;
+                bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, recordings.Count, otherFootInferred);
                 break;
             case GaitPlacement.LowerBack:
             {
@@ -118,15 +120,25 @@ public static class GaitAnalyzer
             }
         }
 
-        return new GaitAnalysis(placementName, contacts, strides, bouts, GaitSummaries.Summarize(contacts, strides, bouts, model));
+        var summary = GaitSummaries.Summarize(contacts, strides, bouts, model);
+        if (otherFootInferred)
+        {
+            summary = summary with { Steps = contacts.Count + strides.Count };
+        }
+
+        return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred);
     }
 
     private static double? LabelMeters(SensorRecording recording, string key) =>
         recording.Metadata.Labels.TryGetValue(key, out var text)
         && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
 
-    /// <summary>Groups time-sorted contacts into bouts; with one sensor per foot, bout distance is the mean of the two feet's stride sums.</summary>
-    internal static List<WalkingBout> BoutsFromContacts(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, double maxGapSeconds, DistanceModel model, int feet)
+    /// <summary>
+    /// Groups time-sorted contacts into bouts; with one sensor per foot, bout distance is the mean of the two feet's stride
+    /// sums. With <paramref name="otherFootInferred"/> (one foot recorded) every stride of it adds the other foot's step.
+    /// </summary>
+    internal static List<WalkingBout> BoutsFromContacts(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, double maxGapSeconds, DistanceModel model, int feet,
+        bool otherFootInferred = false)
     {
         var bouts = new List<WalkingBout>();
         var start = 0;
@@ -147,6 +159,11 @@ public static class GaitAnalyzer
                 {
                     var inBout = strides.Where(s => s.StartSeconds >= t0 - 1e-9 && s.EndSeconds <= t1 + 1e-9 && s.StrideLengthMeters is not null).ToList();
                     distance = inBout.Sum(s => s.StrideLengthMeters!.Value) / Math.Max(1, feet);
+                }
+
+                if (otherFootInferred)
+                {
+                    count += strides.Count(s => s.StartSeconds >= t0 - 1e-9 && s.EndSeconds <= t1 + 1e-9);
                 }
 
                 bouts.Add(new WalkingBout(t0, t1, count, 60.0 * (count - 1) / (t1 - t0), distance, distance / (t1 - t0)));

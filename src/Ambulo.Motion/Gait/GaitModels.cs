@@ -70,10 +70,21 @@ public sealed record GaitSummary(
     double? DistanceMeters,
     DistanceModel DistanceModel);
 
-/// <summary>Everything a gait analysis found in one recording.</summary>
+/// <summary>
+/// Everything a gait analysis found in one recording. <see cref="OtherFootInferred"/>: only one foot (or shank) was
+/// recorded, so <see cref="Steps"/> lists that foot's contacts only; each of its strides holds one step of the other foot,
+/// which the step totals and cadences of bouts and summary include (<see cref="StepCount"/> counts the same way).
+/// </summary>
 public sealed record GaitAnalysis(
     string Placement,
     IReadOnlyList<InitialContact> Steps,
     IReadOnlyList<Stride> Strides,
     IReadOnlyList<WalkingBout> WalkingBouts,
-    GaitSummary Summary);
+    GaitSummary Summary,
+    bool OtherFootInferred = false)
+{
+    /// <summary>Steps from <paramref name="fromSeconds"/> (inclusive) to <paramref name="toSeconds"/> (exclusive), the other foot's included when inferred.</summary>
+    public int StepCount(double fromSeconds, double toSeconds) =>
+        Steps.Count(c => c.TimeSeconds >= fromSeconds && c.TimeSeconds < toSeconds)
+        + (OtherFootInferred ? Strides.Count(s => s.EndSeconds >= fromSeconds && s.EndSeconds < toSeconds) : 0);
+}

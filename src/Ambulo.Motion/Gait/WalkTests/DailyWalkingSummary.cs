@@ -10,7 +10,12 @@ public sealed record DailyWalkingOptions(double[]? CadenceBandEdgesStepsPerMinut
     public double[] Edges => CadenceBandEdgesStepsPerMinute ?? [60, 80, 100, 120];
 }
 
-/// <summary>Steps per day, bouts and the distribution of bout cadence, from a day-long (or week-long) gait analysis.</summary>
+/// <summary>
+/// Steps per day, bouts and the distribution of bout cadence, from a day-long (or week-long) gait analysis. Days run
+/// from <c>recordingStartSeconds</c> (the recording time of the first midnight, negative when the recording began
+/// later that day) in 24-hour steps; a bout belongs to the day it starts in, steps to the day they fall in; days
+/// without walking are reported with zeros.
+/// </summary>
 public static class DailyWalkingSummary
 {
     public static IReadOnlyList<DailyWalking> Calculate(GaitAnalysis analysis, double recordingStartSeconds = 0, DailyWalkingOptions? options = null)
@@ -34,7 +39,7 @@ public static class DailyWalkingSummary
                 bands[name] = bouts.Count(w => w.CadenceStepsPerMinute >= lo && w.CadenceStepsPerMinute < hi);
             }
 
-            result.Add(new DailyWalking(d + 1, analysis.Steps.Count(s => s.TimeSeconds >= a && s.TimeSeconds < b), bouts.Count,
+            result.Add(new DailyWalking(d + 1, analysis.StepCount(a, b), bouts.Count,
                 bouts.Sum(w => w.DurationSeconds) / 60, bands));
         }
 

@@ -42,6 +42,7 @@ public static class SixMinuteWalkTest
         var start = analysis.Steps.Count > 0 ? analysis.Steps[0].TimeSeconds : 0;
         var end = start + options.DurationSeconds;
         var steps = analysis.Steps.Where(s => s.TimeSeconds >= start && s.TimeSeconds <= end).ToList();
+        var stepCount = analysis.StepCount(start, end + 1e-9);
         var turns = TurnDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz)
             .Where(t => Math.Abs(t.AngleDegrees) >= options.MinimumTurnDegrees && t.StartSeconds >= start && t.EndSeconds <= end).ToList();
 
@@ -49,7 +50,7 @@ public static class SixMinuteWalkTest
         for (var m = 0; m < (int)Math.Ceiling(options.DurationSeconds / 60); m++)
         {
             double a = start + m * 60, b = Math.Min(end, a + 60);
-            var count = steps.Count(s => s.TimeSeconds >= a && s.TimeSeconds < b);
+            var count = analysis.StepCount(a, b >= end ? b + 1e-9 : b);
             var strides = analysis.Strides.Where(s => s.StrideLengthMeters is not null && s.StartSeconds >= a && s.StartSeconds < b).ToList();
             double? distance = analysis.Summary.DistanceModel != DistanceModel.None ? strides.Sum(s => s.StrideLengthMeters!.Value) / Math.Max(1, strides.Select(s => s.Side).Distinct().Count()) : null;
             minutes.Add(new MinuteSplit(m + 1, count, count * 60.0 / (b - a), distance, distance / (b - a)));
@@ -73,7 +74,7 @@ public static class SixMinuteWalkTest
 
         double? sensorDistance = minutes.Any(m => m.DistanceMeters is not null) ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
         var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
-        return new SixMinuteWalkResult(steps.Count, duration > 0 ? 60 * (steps.Count - 1) / duration : null, turns.Count, turns.Count,
+        return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, turns.Count, turns.Count,
             turns.Count * options.CourseLengthMeters, sensorDistance, sensorDistance is null ? DistanceModel.None : analysis.Summary.DistanceModel,
             minutes, decline, measure);
     }

@@ -82,7 +82,7 @@ public static class TenMetreWalkTest
         var middle = t8 - t2;
         var middleMeters = options.CourseLengthMeters - 2 * options.ZoneMeters;
         var speed = middle > 0 ? middleMeters / middle : (double?)null;
-        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, contacts.Count, bout.CadenceStepsPerMinute,
+        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9), bout.CadenceStepsPerMinute,
             speed is { } v ? AmbulationBand.Of(v) : null, source);
     }
 

@@ -1,0 +1,184 @@
+using System.Numerics;
+using Ambulo.Motion.Evaluation.References;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Gait.WalkTests;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Recordings.Importers;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Motion.Tests.Gait.WalkTests;
+
+public class SixMinuteWalkTestTests
+{
+    /// <summary>
+    /// SYNTHETIC 6-minute walk on a short home course, phone in a trouser pocket: one vertical bounce per step, the pelvis
+    /// yaw swinging with each step, and a 180° turn (half-sine yaw rate over <paramref name="turnSeconds"/>) after every
+    /// <paramref name="stepsPerLeg"/> steps, stepping on through the turn. The step time grows linearly from
+    /// <paramref name="firstStepSeconds"/> to <paramref name="lastStepSeconds"/> over the walk (a slowing walker).
+    /// Returns the samples (50 Hz, fixed-seed noise, sensor tilted in the pocket), the true step times and turn ends.
+    /// </summary>
+    internal static (ImuSample[] Samples, List<double> Steps, List<double> TurnEnds) PocketSixMinutes(
+        double firstStepSeconds, double lastStepSeconds, int stepsPerLeg = 16, double turnSeconds = 2.4, double rateHz = 50, int seed = 7)
+    {
+        const double lead = 5, walkSeconds = 375;
+        var steps = new List<double>();
+        for (var t = lead; t < lead + walkSeconds;)
+        {
+            steps.Add(t);
+            t += firstStepSeconds + ((lastStepSeconds - firstStepSeconds) * (t - lead) / walkSeconds);
+        }
+
+        var turns = new List<(double Start, double End)>();
+        for (var k = stepsPerLeg; k + 1 < steps.Count; k += stepsPerLeg + 4)
+        {
+            turns.Add((steps[k], steps[k] + turnSeconds));
+        }
+
+        var random = new Random(seed);
+        var mounting = Quaternion.CreateFromYawPitchRoll(0.4f, 1.3f, -0.3f);
+        var n = (int)((lead + walkSeconds + 5) * rateHz);
+        var samples = new ImuSample[n];
+        var next = 0;
+        foreach (var i in Enumerable.Range(0, n))
+        {
+            var t = i / rateHz;
+            double vertical = 0, yaw = 0;
+            while (next < steps.Count && steps[next] < t - 1)
+            {
+                next++;
+            }
+
+            for (var k = next; k < steps.Count && steps[k] < t + 1; k++)
+            {
+                var d = t - steps[k];
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+                yaw += (k % 2 == 0 ? 0.4 : -0.4) * Math.Exp(-d * d / (2 * 0.15 * 0.15));
+            }
+
+            foreach (var (start, end) in turns)
+            {
+                if (t > start && t < end)
+                {
+                    // Half-sine rate profile integrating to π over the turn.
+                    yaw += Math.PI * Math.PI / (2 * (end - start)) * Math.Sin(Math.PI * (t - start) / (end - start));
+                }
+            }
+
+            var noise = (float)((random.NextDouble() - 0.5) * 0.1);
+            var acc = new Vector3(noise, -noise, (float)(9.81 + vertical) + noise);
+            var gyro = new Vector3(noise * 0.1f, noise * 0.1f, (float)yaw);
+            samples[i] = new ImuSample(t, Vector3.Transform(acc, mounting), Vector3.Transform(gyro, mounting));
+        }
+
+        return (samples, steps, turns.Select(x => x.End).ToList());
+    }
+
+    private static SensorRecording Recording(ImuSample[] samples, string placement, double rate) => new(new RecordingMetadata
+    {
+        Sensor = SensorKind.Phone,
+        Placement = placement,
+        SamplingRateHz = rate,
+        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+    }, samples);
+
+    [Fact]
+    public void Estimate_SyntheticPocketWalkOnTenMetreCourse_CountsStepsTurnsLegsAndTheCadenceDecline()
+    {
+        // Step time 0.55 s -> 0.65 s over the walk: cadence falls by about 15 % from the first minute to the last.
+        var (samples, steps, turnEnds) = PocketSixMinutes(0.55, 0.65);
+        var options = new SixMinuteWalkOptions(CourseLengthMeters: 10);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), options);
+
+        var start = steps[0];
+        var inWindow = steps.Where(t => t <= start + 360).ToList();
+        var trueTurns = turnEnds.Count(t => t <= start + 360);
+        result.Steps.ShouldBeInRange((int)(inWindow.Count * 0.98), (int)Math.Ceiling(inWindow.Count * 1.02));
+        result.Turns.ShouldBe(trueTurns);
+        result.CompletedLegs.ShouldBe(trueTurns);
+        result.CourseDistanceMeters.ShouldBe(trueTurns * 10.0);
+        result.SensorDistanceMeters.ShouldBeNull();
+        result.DistanceModel.ShouldBe(DistanceModel.None);
+        result.Minutes.Count.ShouldBe(6);
+
+        double Cadence(double a, double b) => steps.Count(t => t >= a && t < b) * 60.0 / (b - a);
+        var trueDecline = 100 * (Cadence(start, start + 60) - Cadence(start + 300, start + 360)) / Cadence(start, start + 60);
+        result.DeclineMeasure.ShouldBe("cadence");
+        result.DeclinePercent!.Value.ShouldBe(trueDecline, 2.0);
+        trueDecline.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public void Estimate_SyntheticSteadyWalk_ReportsNoDecline()
+    {
+        var (samples, _, _) = PocketSixMinutes(0.6, 0.6);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "back-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        result.DeclinePercent!.Value.ShouldBe(0, 2.0);
+        result.Minutes.ShouldAllBe(m => Math.Abs(m.CadenceStepsPerMinute - 100) < 3);
+    }
+
+    /// <summary>
+    /// REAL foot data, stitched: the gaitmap recording (one walker, left-foot IMU) repeated end to end until six minutes
+    /// are covered. Each copy is a real lap of a 20 m course: out 20 m, a 180° turn, back 20 m, and a second 180° turn
+    /// at the start (the README says "one turn", but the mocap foot heading shows both: −164° → 0° at 16–19 s and
+    /// 21° → −154° at 34–37 s, ending where it began). So copies join into laps with a short standing pause between.
+    /// </summary>
+    [Fact]
+    public void Estimate_StitchedRealFootLaps_CountsTwoTurnsPerLapAndTheWalkedDistance()
+    {
+        var path = TestData.Path("gaitmap-foot-mocap", "data", "imu_sample.csv");
+        var foot = GaitmapImporter.Import(path, BodySide.Left, GaitmapImporter.ImuSampleRateHz).Recording;
+        var copy = foot.Samples;
+        var copySeconds = copy.Length / GaitmapImporter.ImuSampleRateHz;
+        const int copies = 10;
+        var stitched = new ImuSample[copy.Length * copies];
+        for (var c = 0; c < copies; c++)
+        {
+            for (var i = 0; i < copy.Length; i++)
+            {
+                stitched[(c * copy.Length) + i] = copy[i] with { TimeSeconds = copy[i].TimeSeconds + (c * copySeconds) };
+            }
+        }
+
+        var recording = foot with { Samples = stitched };
+        var result = SixMinuteWalkTest.Estimate(recording, new SixMinuteWalkOptions(CourseLengthMeters: 20) { Gait = new(GaitPopulation.Healthy) });
+
+        // Turns that end inside the six minutes from the first contact (turn ends ≈ 19.5 s and ≈ 36.7 s into each copy).
+        var events = GaitmapReference.ReadStrideEvents(TestData.Path("gaitmap-foot-mocap", "data", "stride_events_sample.csv"));
+        var firstContact = events.Where(e => e.Foot == BodySide.Left).Min(e => e.PreviousInitialContactSeconds);
+        var end = firstContact + 360;
+        var turnsInWindow = Enumerable.Range(0, copies).Sum(c => new[] { 19.5, 36.7 }.Count(t => (c * copySeconds) + t <= end));
+        result.Turns.ShouldBe(turnsInWindow);
+        result.CompletedLegs.ShouldBe(turnsInWindow);
+        result.CourseDistanceMeters.ShouldBe(turnsInWindow * 20.0);
+        result.DistanceModel.ShouldBe(DistanceModel.FootStrapdownZeroVelocity);
+
+        // Walked distance: every full copy walks at least the mocap heel path summed over this foot's reference strides;
+        // on top of that come the partial last copy and, per copy, the steps the reference leaves out (the last step
+        // into standstill and one of the two turning steps it merged), each shorter than 1.4 m.
+        var referencePerCopy = GaitmapReference.ReadStrideLengths(TestData.Path("gaitmap-foot-mocap", "data", "position_sample.csv"))
+            .Where(l => l.Foot == BodySide.Left).Sum(l => l.LengthMeters);
+        var fullCopies = Enumerable.Range(0, copies).Count(c => (c + 1) * copySeconds <= end);
+        result.SensorDistanceMeters!.Value.ShouldBeGreaterThan(fullCopies * referencePerCopy);
+        result.SensorDistanceMeters.Value.ShouldBeLessThan((fullCopies + 1) * (referencePerCopy + 2.8));
+
+        // The same walk repeated: the walker does not slow down.
+        result.DeclineMeasure.ShouldBe("speed");
+        // One foot recorded: each of its strides holds one step of the other foot, so the step count covers both feet
+        // (left-foot contacts alone would give half). Truth per copy: the reference contacts of both feet plus the three
+        // it does not list (the merged turning step and each foot's last step into standstill); the partial last copy
+        // adds its listed contacts before the end of the six minutes.
+        var contacts = events.SelectMany(e => new[] { (e.Foot, e.PreviousInitialContactSeconds), (e.Foot, e.InitialContactSeconds) }).Distinct().Select(x => x.Item2).ToList();
+        var trueSteps = (fullCopies * (contacts.Count + 3)) + contacts.Count(t => (fullCopies * copySeconds) + t <= end);
+        ((double)result.Steps).ShouldBe(trueSteps, trueSteps * 0.03);
+        result.Minutes.Sum(m => m.DistanceMeters!.Value).ShouldBe(result.SensorDistanceMeters!.Value, 1e-6);
+        result.Minutes.ShouldAllBe(m => m.SpeedMetersPerSecond > 0.9 && m.SpeedMetersPerSecond < 1.25);
+
+        // Minute speeds include the standing pauses between copies, which fall unevenly into the minutes (speed
+        // alternates ≈ 1.09 / 0.97 m/s), so the first-to-last decline of this stitched walk is not a test of the method;
+        // the synthetic walks above test the decline.
+        result.DeclineMeasure.ShouldBe("speed");
+    }
+}
