@@ -39,24 +39,15 @@ public sealed class PhoneSensorJourney(BrowserFixture browser) : IAsyncDisposabl
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        var cdp = await context.NewCDPSessionAsync(page);
         // Before the page exists, so its devicemotion listener gets the emulated sensor from the start.
-        await cdp.SendAsync("Emulation.setSensorOverrideEnabled", new() { ["enabled"] = true, ["type"] = "accelerometer" });
-        await TiltAsync(cdp, 0);
+        var motion = await PhoneMotion.AttachAsync(context, page);
 
         var phone = await new PhonePage(page).OpenAsync(_server.Url($"/phone/?code={session.PairingCode}"));
         (await phone.Code.InputValueAsync()).ShouldBe(session.PairingCode);
         await phone.StartAsync();
 
         // Still for the start-pose calibration, then knee lifts of 40° and back.
-        await HoldAsync(cdp, 0, seconds: 1.5);
-        for (var i = 0; i < movements; i++)
-        {
-            await SweepAsync(cdp, from: 0, to: 40, seconds: 1.0);
-            await HoldAsync(cdp, 40, seconds: 0.3);
-            await SweepAsync(cdp, from: 40, to: 0, seconds: 1.0);
-            await HoldAsync(cdp, 0, seconds: 0.8);
-        }
+        await motion.RepetitionsAsync(movements);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (counter.Count < movements && DateTime.UtcNow < deadline)
@@ -91,9 +82,7 @@ public sealed class PhoneSensorJourney(BrowserFixture browser) : IAsyncDisposabl
         var session = registry.Open();
         var context = await browser.Browser.NewContextAsync(new() { Permissions = ["accelerometer", "gyroscope"] });
         var page = await context.NewPageAsync();
-        var cdp = await context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("Emulation.setSensorOverrideEnabled", new() { ["enabled"] = true, ["type"] = "accelerometer" });
-        await TiltAsync(cdp, 0);
+        await PhoneMotion.AttachAsync(context, page);
         var phone = await new PhonePage(page).OpenAsync(_server.Url($"/phone/?code={session.PairingCode}"));
         await phone.StartAsync();
 
@@ -120,39 +109,6 @@ public sealed class PhoneSensorJourney(BrowserFixture browser) : IAsyncDisposabl
         (await phone.Problem.InnerTextAsync()).ShouldContain("No motion readings");
         session.GetStatus().SamplesAccepted.ShouldBe(0);
         await context.CloseAsync();
-    }
-
-    /// <summary>Gravity seen by a phone on the shin when the knee has straightened by <paramref name="degrees"/>.</summary>
-    private static async Task TiltAsync(ICDPSession cdp, double degrees)
-    {
-        var radians = degrees * Math.PI / 180;
-        await cdp.SendAsync("Emulation.setSensorOverrideReadings", new()
-        {
-            ["type"] = "accelerometer",
-            ["reading"] = new Dictionary<string, object>
-            {
-                ["xyz"] = new Dictionary<string, object> { ["x"] = 0.0, ["y"] = Gravity * Math.Cos(radians), ["z"] = Gravity * Math.Sin(radians) },
-            },
-        });
-    }
-
-    private static async Task SweepAsync(ICDPSession cdp, double from, double to, double seconds)
-    {
-        const int stepMs = 40;
-        var steps = (int)(seconds * 1000 / stepMs);
-        for (var i = 1; i <= steps; i++)
-        {
-            // A smooth (half-cosine) movement, as a person makes it.
-            var s = (1 - Math.Cos(Math.PI * i / steps)) / 2;
-            await TiltAsync(cdp, from + ((to - from) * s));
-            await Task.Delay(stepMs);
-        }
-    }
-
-    private static async Task HoldAsync(ICDPSession cdp, double degrees, double seconds)
-    {
-        await TiltAsync(cdp, degrees);
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();

@@ -23,6 +23,9 @@ internal sealed class SessionPage(IPage page)
 
     public ILocator Points => page.GetByTestId("points");
 
+    /// <summary>The phone's state in big words ("Phone connected", "Sensor disconnected").</summary>
+    public ILocator PhoneState => page.GetByTestId("phone-status").GetByTestId("phone-state");
+
     public async Task WaitForExerciseAsync() => await Counter.WaitForAsync();
 
     public async Task<int> CountAsync() => int.Parse(await Count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
