@@ -29,9 +29,7 @@ public static class TrunkSignals
         }
 
         var lp = FilterDesign.LowPass(gravityCutoffHz, samplingRateHz);
-        lp.FilterZeroPhase(gx, gx);
-        lp.FilterZeroPhase(gy, gy);
-        lp.FilterZeroPhase(gz, gz);
+        lp.FilterZeroPhase(gx, gy, gz);
         var vertical = new double[n];
         var yaw = new double[n];
         for (var i = 0; i < n; i++)

@@ -1,4 +1,5 @@
 using Ambulo.Motion.Filters;
+using CsCheck;
 
 namespace Ambulo.Motion.Tests.Filters;
 
@@ -56,6 +57,64 @@ public class FilterDesignTests
         }
 
         last.ShouldBe(0, 1e-6);
+    }
+
+    /// <summary>The zero-phase filter as defined: the per-sample cascade settled on the first input, then again backwards.</summary>
+    private static double[] CascadeZeroPhase(FilterDesign design, double[] input)
+    {
+        var output = new double[input.Length];
+        var state = design.CreateState();
+        state.Settle(input[0]);
+        for (var i = 0; i < input.Length; i++)
+        {
+            output[i] = state.Process(input[i]);
+        }
+
+        state.Settle(output[^1]);
+        for (var i = input.Length - 1; i >= 0; i--)
+        {
+            output[i] = state.Process(output[i]);
+        }
+
+        return output;
+    }
+
+    [Fact]
+    public void FilterZeroPhase_AnySignalAndDesign_BitIdenticalToThePerSampleCascade()
+    {
+        var designs = new[]
+        {
+            FilterDesign.LowPass(2, 100), FilterDesign.HighPass(0.1, 100, 4), FilterDesign.BandPass(0.5, 3, 50, 4), FilterDesign.LowPass(25, 204.8, 4),
+        };
+        Gen.Select(Gen.Double[-50, 50].Array[1, 400], Gen.Int[0, designs.Length - 1]).Sample((signal, d) =>
+        {
+            var expected = CascadeZeroPhase(designs[d], signal);
+            var separate = new double[signal.Length];
+            designs[d].FilterZeroPhase(signal, separate);
+            var inPlace = (double[])signal.Clone();
+            designs[d].FilterZeroPhase(inPlace, inPlace);
+            return separate.SequenceEqual(expected) && inPlace.SequenceEqual(expected);
+        });
+    }
+
+    [Fact]
+    public void FilterZeroPhase_ThreeSignalsAtOnce_EachBitIdenticalToFilteringItAlone()
+    {
+        var design = FilterDesign.HighPass(0.3, 50, 4);
+        Gen.Double[-20, 20].Array[3, 300].Sample(values =>
+        {
+            var n = values.Length / 3;
+            double[] x = values[..n], y = values[n..(2 * n)], z = values[(2 * n)..(3 * n)];
+            var expected = new[] { CascadeZeroPhase(design, x), CascadeZeroPhase(design, y), CascadeZeroPhase(design, z) };
+            design.FilterZeroPhase(x, y, z);
+            return x.SequenceEqual(expected[0]) && y.SequenceEqual(expected[1]) && z.SequenceEqual(expected[2]);
+        });
+    }
+
+    [Fact]
+    public void FilterZeroPhase_ThreeSignalsOfDifferentLengths_Throws()
+    {
+        Should.Throw<ArgumentException>(() => FilterDesign.LowPass(2, 100).FilterZeroPhase(new double[5], new double[5], new double[4]));
     }
 
     [Fact]
