@@ -97,7 +97,7 @@ internal static class CounterLatencyHarness
             factory.StartServer();
             var services = factory.Services;
             var total = options.Warmup + options.Repetitions;
-            var (sessionId, recording) = await PrepareSessionAsync(services, total, options.Seed);
+            var (sessionId, recording) = await PrepareSessionAsync(services, total, options.Seed, options.WriteAheadLog);
             await log.WriteLineAsync($"session {sessionId}: replaying {total} repetitions ({recording.DurationSeconds * options.TimeScale:0} s at time scale {options.TimeScale})");
 
             using var playwright = await Playwright.CreateAsync();
@@ -179,7 +179,7 @@ internal static class CounterLatencyHarness
     /// A session at the demo program's first exercise, made one long set (so the counter stays on the
     /// screen for every repetition), and a labelled synthetic recording of that exercise.
     /// </summary>
-    private static async Task<(int SessionId, SensorRecording Recording)> PrepareSessionAsync(IServiceProvider services, int repetitions, int seed)
+    private static async Task<(int SessionId, SensorRecording Recording)> PrepareSessionAsync(IServiceProvider services, int repetitions, int seed, bool writeAheadLog)
     {
         var engine = services.GetRequiredService<SessionEngine>();
         var dbFactory = services.GetRequiredService<IDbContextFactory<AmbuloDbContext>>();
@@ -200,6 +200,12 @@ internal static class CounterLatencyHarness
 
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
+            if (writeAheadLog)
+            {
+                // Experiment only: the app itself keeps SQLite's default rollback journal.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             var planned = await db.PlannedExercises.FirstAsync(p => p.Id == exercise.PlannedExerciseId);
             planned.Sets = 1;
             planned.RepetitionsPerSet = repetitions + 10;

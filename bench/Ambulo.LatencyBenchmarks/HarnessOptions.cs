@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Ambulo.LatencyBenchmarks;
 
 /// <summary>What the harness does: how many repetitions, how fast the recording plays, where Chromium is.</summary>
-internal sealed record HarnessOptions(int Repetitions, int Warmup, double TimeScale, int Seed, string ChromiumPath)
+internal sealed record HarnessOptions(int Repetitions, int Warmup, double TimeScale, int Seed, string ChromiumPath, bool WriteAheadLog = false)
 {
     public const string Usage =
         "usage: Ambulo.LatencyBenchmarks [--repetitions N (default 200)] [--warmup N (default 5)] " +
-        "[--time-scale S (default 0.25; 1 = recorded speed)] [--seed N] [--chromium PATH (default /usr/bin/chromium)]";
+        "[--time-scale S (default 0.25; 1 = recorded speed)] [--seed N] [--chromium PATH (default /usr/bin/chromium)] " +
+        "[--wal (experiment: switch the SQLite file to write-ahead logging before the run)]";
 
     public static HarnessOptions? Parse(IReadOnlyList<string> args)
     {
@@ -15,6 +16,12 @@ internal sealed record HarnessOptions(int Repetitions, int Warmup, double TimeSc
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
+            if (args[i] == "--wal")
+            {
+                options = options with { WriteAheadLog = true };
+                continue;
+            }
+
             switch (args[i])
             {
                 case "--repetitions" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 5000:

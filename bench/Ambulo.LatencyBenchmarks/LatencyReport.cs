@@ -37,7 +37,7 @@ internal sealed record LatencyReport(
         var text = new StringBuilder();
         text.AppendLine(culture, $"Counter latency: repetition emitted by the pipeline -> counter text changed in Chromium");
         text.AppendLine(culture, $"machine: {Machine}");
-        text.AppendLine(culture, $"repetitions measured: {ToDomMs.Count} (after {Options.Warmup} warm-up), missed: {Missed}, replay time scale {Options.TimeScale}");
+        text.AppendLine(culture, $"repetitions measured: {ToDomMs.Count} (after {Options.Warmup} warm-up), missed: {Missed}, replay time scale {Options.TimeScale}, SQLite journal {(Options.WriteAheadLog ? "WAL (experiment)" : "default (rollback)")}");
         text.AppendLine(culture, $"clock offset browser-server: {ClockOffsetMs:0.00} ms ± {ClockUncertaintyMs:0.00} ms (drift over the run {ClockDriftMs:0.00} ms)");
         text.AppendLine("| path | n | p50 ms | p95 ms | p99 ms | max ms | over 100 ms |");
         text.AppendLine("|---|---|---|---|---|---|---|");
