@@ -74,6 +74,65 @@ public class SmoothnessTests
         Smoothness.Sparc(speed, Rate, 10, 0.05, padLevel: 2).ShouldBe(expected, 1e-9);
     }
 
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(7, 1)]
+    [InlineData(64, 0)]
+    [InlineData(151, 3)]
+    [InlineData(256, 2)]
+    [InlineData(257, 2)]
+    [InlineData(300, 4)]
+    public void Sparc_AnyLengthAndPadding_MatchesTheDirectFourierSum(int length, int padLevel)
+    {
+        // An irregular, partly negative profile (|v| is what counts), so no symmetry hides an indexing error.
+        var speed = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            speed[i] = Math.Sin(0.37 * i) * (1 + 0.5 * Math.Cos(0.11 * i * i)) + (i % 3 == 0 ? 0.2 : -0.1);
+        }
+
+        var n = 1;
+        while (n < length)
+        {
+            n <<= 1;
+        }
+
+        n <<= padLevel;
+        var magnitude = new double[n / 2 + 1];
+        for (var k = 0; k <= n / 2; k++)
+        {
+            double re = 0, im = 0;
+            for (var i = 0; i < length; i++)
+            {
+                re += Math.Abs(speed[i]) * Math.Cos(-2 * Math.PI * k * i / n);
+                im += Math.Abs(speed[i]) * Math.Sin(-2 * Math.PI * k * i / n);
+            }
+
+            magnitude[k] = Math.Sqrt(re * re + im * im);
+        }
+
+        var m0 = magnitude[0];
+        var maxBin = Math.Min(n / 2, (int)Math.Floor(10 / (Rate / n)));
+        var last = 0;
+        for (var k = 0; k <= maxBin; k++)
+        {
+            if (magnitude[k] / m0 >= 0.05)
+            {
+                last = k;
+            }
+        }
+
+        var expected = 0.0;
+        for (var k = 1; k <= last; k++)
+        {
+            var dm = (magnitude[k] - magnitude[k - 1]) / m0;
+            expected -= Math.Sqrt(1.0 / last / last + dm * dm);
+        }
+
+        Smoothness.Sparc(speed, Rate, 10, 0.05, padLevel).ShouldBe(expected, 1e-9);
+    }
+
     [Fact]
     public void Sparc_ScaledAmplitudeOrDuration_IsUnchanged()
     {
