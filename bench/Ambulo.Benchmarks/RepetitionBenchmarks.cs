@@ -14,6 +14,8 @@ namespace Ambulo.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class RepetitionBenchmarks
 {
     private const double RateHz = 100;

@@ -23,6 +23,7 @@ public sealed class RepetitionCounter
     private const double EndFractionOfPeak = 0.1;
     private const double SettleSeconds = 1.0;
     private const double LookbackSeconds = 2.0;
+    private const int BlockLength = 256;
 
     private readonly RepetitionOptions _options;
     private readonly double _rate;
@@ -35,6 +36,8 @@ public sealed class RepetitionCounter
     private readonly float[] _velocity; // ring buffer of the signal's rate of change, one per processed sample
     private readonly int _mask;
     private readonly double[] _scratch;
+    private readonly long _lookback;
+    private readonly double[] _angles = new double[BlockLength]; // bulk-path orientation output, reused
 
     private MovementAngleTracker _tracker;
     private BiquadMemory _filter;
@@ -106,6 +109,7 @@ public sealed class RepetitionCounter
         _velocity = new float[capacity];
         _mask = capacity - 1;
         _scratch = new double[capacity];
+        _lookback = (long)(LookbackSeconds * samplingRateHz);
         Reset();
     }
 
@@ -165,18 +169,8 @@ public sealed class RepetitionCounter
     public int Push(ReadOnlySpan<ImuSample> samples, ICollection<Repetition> completed)
     {
         ArgumentNullException.ThrowIfNull(completed);
-        var added = 0;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var rep = Step(in samples[i]);
-            if (rep is not null)
-            {
-                completed.Add(rep);
-                added++;
-            }
-        }
-
-        return added;
+        ICollection<Repetition>? sink = completed;
+        return Run(samples, ref sink);
     }
 
     /// <summary>
@@ -184,25 +178,66 @@ public sealed class RepetitionCounter
     /// </summary>
     public IReadOnlyList<Repetition> Push(ReadOnlySpan<ImuSample> samples)
     {
-        List<Repetition>? list = null;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var rep = Step(in samples[i]);
-            if (rep is not null)
-            {
-                (list ??= []).Add(rep);
-            }
-        }
-
-        return list is null ? [] : list;
+        ICollection<Repetition>? sink = null;
+        Run(samples, ref sink);
+        return sink is List<Repetition> list ? list : [];
     }
 
     /// <summary>Feeds one sample; returns the repetition it completed, if any.</summary>
     public Repetition? Push(in ImuSample sample) => Step(in sample);
 
+    /// <summary>
+    /// Runs samples through the counter. While the movement axis is fixed and the stream is clean, the
+    /// orientation and low-pass run in bulk over blocks (<see cref="MovementAngleTracker.PushAngles"/>, the same
+    /// arithmetic as <see cref="Step"/>), then each value goes through the same <see cref="Advance"/> as in <see cref="Step"/>;
+    /// any other sample (calibration, a gap, a bad value, before the axis is fixed) takes <see cref="Step"/>.
+    /// So the result does not depend on how the stream is cut into chunks.
+    /// </summary>
+    private int Run(ReadOnlySpan<ImuSample> samples, ref ICollection<Repetition>? sink)
+    {
+        var angles = _angles.AsSpan();
+        var added = 0;
+        var i = 0;
+        while (i < samples.Length)
+        {
+            if (_hasPrevious && _filterReady && _forceSign == 1)
+            {
+                var block = samples[i..];
+                var pushed = _tracker.PushAngles(block, _options.MaximumGapSeconds, ref _filter, in _lowPass, angles);
+                if (pushed > 0)
+                {
+                    for (var k = 0; k < pushed; k++)
+                    {
+                        var rep = Advance(angles[k], block[k].TimeSeconds);
+                        if (rep is not null)
+                        {
+                            (sink ??= new List<Repetition>()).Add(rep);
+                            added++;
+                        }
+                    }
+
+                    _previousTime = block[pushed - 1].TimeSeconds;
+                    i += pushed;
+                    continue;
+                }
+            }
+
+            var single = Step(in samples[i]);
+            if (single is not null)
+            {
+                (sink ??= new List<Repetition>()).Add(single);
+                added++;
+            }
+
+            i++;
+        }
+
+        return added;
+    }
+
     private Repetition? Step(in ImuSample s)
     {
-        if (!IsFinite(in s))
+        if (!ImuSampleChecks.IsFinite(in s))
         {
             SkippedSamples++;
             return null;
@@ -239,8 +274,14 @@ public sealed class RepetitionCounter
             _lowCandidate = _highCandidate = new Point(_n, t, raw);
         }
 
+        return Advance(_filter.Process(in _lowPass, raw), t);
+    }
+
+    /// <summary>One low-passed value through the state machine: shared by <see cref="Step"/> and the bulk path.</summary>
+    private Repetition? Advance(double filtered, double t)
+    {
         _previousX = _x;
-        _x = _filter.Process(in _lowPass, raw);
+        _x = filtered;
         var v = (_x - _previousX) * _rate;
         _velocity[(int)(_n & _mask)] = (float)v;
         var here = new Point(_n, t, _x);
@@ -256,7 +297,7 @@ public sealed class RepetitionCounter
 
     private Repetition? Idle(Point p)
     {
-        var lookback = (long)(LookbackSeconds * _rate);
+        var lookback = _lookback;
         if (p.Value <= _previousX || p.Index - _lowCandidate.Index > lookback)
         {
             _lowCandidate = p;
@@ -433,10 +474,4 @@ public sealed class RepetitionCounter
             jerk,
             quality);
     }
-
-    private static bool IsFinite(in ImuSample s) =>
-        double.IsFinite(s.TimeSeconds)
-        && float.IsFinite(s.AccelerationMps2.X) && float.IsFinite(s.AccelerationMps2.Y) && float.IsFinite(s.AccelerationMps2.Z)
-        && float.IsFinite(s.AngularVelocityRadps.X) && float.IsFinite(s.AngularVelocityRadps.Y) && float.IsFinite(s.AngularVelocityRadps.Z)
-        && float.IsFinite(s.ForceNewtons);
 }

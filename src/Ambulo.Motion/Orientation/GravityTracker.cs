@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ambulo.Motion.Filters;
 using Ambulo.Motion.Samples;
 
@@ -15,6 +16,7 @@ internal struct GravityTracker
 {
     private readonly BiquadCoefficients _accLowPass;
     private readonly double _blend;
+    private readonly double _keep; // 1 − blend
     private readonly double _nominalDt;
     private readonly double _calibrationSeconds;
     private readonly double _maxBiasRadps;
@@ -33,6 +35,7 @@ internal struct GravityTracker
         _useGyroscope = useGyroscope;
         _nominalDt = 1 / samplingRateHz;
         _blend = _nominalDt / (options.ComplementaryTimeConstantSeconds + _nominalDt);
+        _keep = 1 - _blend;
         _accLowPass = BiquadCoefficients.LowPass(Math.Min(options.AccelerometerOnlyCutoffHz, samplingRateHz * 0.45), samplingRateHz);
         _calibrationSeconds = options.CalibrationSeconds;
         _maxBiasRadps = options.MaximumCalibrationBiasDegreesPerSecond * Math.PI / 180;
@@ -96,13 +99,7 @@ internal struct GravityTracker
             var b = GyroBias;
             double wx = sample.AngularVelocityRadps.X - b.X, wy = sample.AngularVelocityRadps.Y - b.Y, wz = sample.AngularVelocityRadps.Z - b.Z;
             LastAngularVelocity = new Vector3D(wx, wy, wz);
-            // A vector fixed in the world seen from a frame rotating at ω changes by dg/dt = g × ω.
-            var nx = _gx + (_gy * wz - _gz * wy) * dt;
-            var ny = _gy + (_gz * wx - _gx * wz) * dt;
-            var nz = _gz + (_gx * wy - _gy * wx) * dt;
-            _gx = nx + _blend * (ax - nx);
-            _gy = ny + _blend * (ay - ny);
-            _gz = nz + _blend * (az - nz);
+            Advance(ref _gx, ref _gy, ref _gz, wx, wy, wz, ax, ay, az, dt, _keep, _blend);
         }
         else
         {
@@ -110,6 +107,93 @@ internal struct GravityTracker
             _gy = _ly.Process(in _accLowPass, ay);
             _gz = _lz.Process(in _accLowPass, az);
         }
+    }
+
+    /// <summary>
+    /// Bulk form of <see cref="Push"/> for a calibrated tracker with a gyroscope, the offline and
+    /// chunked hot path: pushes samples while each is finite, later than the previous one and no more than
+    /// <paramref name="maximumGapSeconds"/> after it, and writes for each the angle
+    /// atan2(g·<paramref name="sineAxis"/>, g·<paramref name="cosineAxis"/>) in degrees. The arithmetic is
+    /// that of <see cref="Push"/> step for step, so the results are bit-identical. Returns how many samples
+    /// were pushed (0 when the tracker is not calibrated, has no gyroscope, or the first sample does not qualify).
+    /// Each angle then goes through <paramref name="filter"/> in the same loop (the caller's low-pass, advanced
+    /// exactly as <see cref="BiquadMemory.Process"/> would), so the two recurrences overlap on the processor;
+    /// <paramref name="filteredDegrees"/> receives the filter output.
+    /// </summary>
+    public int PushAngles(ReadOnlySpan<ImuSample> samples, double maximumGapSeconds, Vector3D sineAxis, Vector3D cosineAxis,
+        ref BiquadMemory filter, in BiquadCoefficients lowPass, Span<double> filteredDegrees)
+    {
+        if (!IsCalibrated || !_useGyroscope || !_started)
+        {
+            return 0;
+        }
+
+        double gx = _gx, gy = _gy, gz = _gz, last = _lastTime;
+        var b = GyroBias;
+        double bx = b.X, by = b.Y, bz = b.Z;
+        double sx = sineAxis.X, sy = sineAxis.Y, sz = sineAxis.Z;
+        double cx = cosineAxis.X, cy = cosineAxis.Y, cz = cosineAxis.Z;
+        double blend = _blend, keep = _keep, nominal = _nominalDt, longest = 5 * _nominalDt;
+        double dt = 0, wx = 0, wy = 0, wz = 0;
+        var memory = filter; // a local copy the JIT can keep in registers
+        var coefficients = lowPass;
+        var count = Math.Min(samples.Length, filteredDegrees.Length);
+        var i = 0;
+        for (; i < count; i++)
+        {
+            ref readonly var s = ref samples[i];
+            var t = s.TimeSeconds;
+            if (!ImuSampleChecks.IsFinite(in s) || !(t > last) || t - last > maximumGapSeconds)
+            {
+                break;
+            }
+
+            dt = t - last;
+            if (dt > longest)
+            {
+                dt = nominal;
+            }
+
+            last = t;
+            wx = s.AngularVelocityRadps.X - bx;
+            wy = s.AngularVelocityRadps.Y - by;
+            wz = s.AngularVelocityRadps.Z - bz;
+            Advance(ref gx, ref gy, ref gz, wx, wy, wz, s.AccelerationMps2.X, s.AccelerationMps2.Y, s.AccelerationMps2.Z, dt, keep, blend);
+            var angle = FastAngle.Atan2Degrees(gx * sx + gy * sy + gz * sz, gx * cx + gy * cy + gz * cz);
+            filteredDegrees[i] = memory.Process(in coefficients, angle);
+        }
+
+        if (i > 0)
+        {
+            _gx = gx;
+            _gy = gy;
+            _gz = gz;
+            _lastTime = last;
+            LastDt = dt;
+            LastAngularVelocity = new Vector3D(wx, wy, wz);
+            filter = memory;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// One complementary-filter step. A vector fixed in the world seen from a frame rotating at ω changes by
+    /// dg/dt = g × ω; the rotated estimate n = g + (g × ω)·dt is then pulled towards the accelerometer a:
+    /// g' = (1 − β)·n + β·a. Written as g' = ((1 − β)·g + β·a) + (g × (1 − β)·dt·ω), so the chain from one
+    /// sample's g to the next is a multiply and two adds long instead of six operations (the loop is
+    /// latency-bound on that chain). Shared by <see cref="Push"/> and <see cref="PushAngles"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Advance(ref double gx, ref double gy, ref double gz, double wx, double wy, double wz,
+        double ax, double ay, double az, double dt, double keep, double blend)
+    {
+        var scale = keep * dt;
+        double px = wx * scale, py = wy * scale, pz = wz * scale;
+        double x = gx, y = gy, z = gz;
+        gx = (keep * x + blend * ax) + (y * pz - z * py);
+        gy = (keep * y + blend * ay) + (z * px - x * pz);
+        gz = (keep * z + blend * az) + (x * py - y * px);
     }
 
     private void FinishCalibration()

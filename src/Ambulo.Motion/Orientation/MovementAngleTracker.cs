@@ -1,3 +1,4 @@
+using Ambulo.Motion.Filters;
 using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Orientation;
@@ -74,6 +75,19 @@ internal struct MovementAngleTracker
             _refined = true;
         }
     }
+
+    /// <summary>
+    /// True when <see cref="PushAngles"/> can run: a pitch or roll tracker, calibrated, with a gyroscope,
+    /// whose movement axis is fixed for good.
+    /// </summary>
+    public readonly bool CanPushAngles => _refined && (_signal is MovementSignal.Pitch or MovementSignal.Roll) && _gravity.IsCalibrated;
+
+    /// <summary>
+    /// Bulk form of <see cref="Push"/> once <see cref="CanPushAngles"/> holds (see <see cref="GravityTracker.PushAngles"/>):
+    /// bit-identical angles for the samples it accepts, passed through <paramref name="filter"/>; returns how many it pushed.
+    /// </summary>
+    public int PushAngles(ReadOnlySpan<ImuSample> samples, double maximumGapSeconds, ref BiquadMemory filter, in BiquadCoefficients lowPass, Span<double> filteredDegrees) =>
+        CanPushAngles ? _gravity.PushAngles(samples, maximumGapSeconds, _axisTerm, _gravity.Reference, ref filter, in lowPass, filteredDegrees) : 0;
 
     /// <summary>Feeds one sample; returns the tracked value (degrees or newtons), 0 until calibrated; unsigned until the axis is locked.</summary>
     public double Push(in ImuSample sample)

@@ -46,6 +46,68 @@ public class RepetitionCounterTests
         }, iter: 40);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Push_BulkSpans_MatchOneSampleAtATimeOnADirtyStream(bool bidirectional)
+    {
+        // Push(span) runs orientation in bulk once the axis is fixed; Push(in sample) always takes the
+        // per-sample path. A stream with NaNs, duplicates, backward steps and gaps must give identical results.
+        var set = RepetitionSimulator.Simulate(new SimulationOptions
+        {
+            Seed = 77,
+            Repetitions = 10,
+            Bidirectional = bidirectional,
+            TremorAmplitudeDegrees = 1,
+            SpasmBursts = 1,
+        });
+        var samples = set.Recording.Samples.ToList();
+        for (var i = samples.Count - 300; i > 300; i -= 397)
+        {
+            var s = samples[i];
+            switch (i % 4)
+            {
+                case 0:
+                    samples.Insert(i, s with { AccelerationMps2 = new Vector3(float.NaN, 0, 9.8f) });
+                    break;
+                case 1:
+                    samples.Insert(i, s); // duplicate
+                    break;
+                case 2:
+                    samples.Insert(i, samples[i - 5]); // backwards
+                    break;
+                default:
+                    for (var j = i; j < samples.Count; j++)
+                    {
+                        samples[j] = samples[j] with { TimeSeconds = samples[j].TimeSeconds + 0.8 }; // a gap
+                    }
+
+                    break;
+            }
+        }
+
+        var options = RepetitionOptions.Default with { Bidirectional = bidirectional };
+        var channels = set.Recording.Metadata.Channels;
+        var rate = set.Recording.Metadata.SamplingRateHz;
+        var bulk = new RepetitionCounter(options, rate, channels);
+        var bulkReps = bulk.Push(samples.ToArray()).ToList();
+        var single = new RepetitionCounter(options, rate, channels);
+        var singleReps = new List<Repetition>();
+        foreach (var sample in samples)
+        {
+            if (single.Push(in sample) is { } rep)
+            {
+                singleReps.Add(rep);
+            }
+        }
+
+        bulkReps.Count.ShouldBeGreaterThan(0);
+        bulkReps.ShouldBe(singleReps);
+        bulk.SkippedSamples.ShouldBe(single.SkippedSamples);
+        bulk.SkippedSamples.ShouldBeGreaterThan(0);
+        bulk.CurrentValue.ShouldBe(single.CurrentValue);
+    }
+
     [Fact]
     public void Push_SampleBySample_ReturnsEachRepetitionWhenItEnds()
     {
