@@ -48,8 +48,11 @@ public static class SyntheticValidation
         var simulation = HardCases.Apply(plan.Simulation, hardCase) with { Seed = seed };
         var set = RepetitionSimulator.Simulate(simulation);
         var result = RepetitionDetector.Detect(set.Recording, plan.Detector);
-        var romError = plan.Detector.Signal == MovementSignal.Force ? null : RepetitionAccuracy.RangeOfMotionError(result.Repetitions, set.TrueRangesOfMotionDegrees);
-        return new RepetitionSetOutcome($"{exercise.Id} ({Kebab(hardCase)})", "synthetic", set.TrueCount, result.Count, romError);
+        var angle = plan.Detector.Signal != MovementSignal.Force;
+        var romError = angle ? RepetitionAccuracy.RangeOfMotionError(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
+        var romBias = angle ? RepetitionAccuracy.RangeOfMotionBias(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
+        return new RepetitionSetOutcome($"{exercise.Id} ({Kebab(hardCase)})", "synthetic", set.TrueCount, result.Count, romError,
+            romBias, romError is null ? 0 : result.Count);
     }
 
     public static string Kebab(HardCase hardCase) => hardCase switch

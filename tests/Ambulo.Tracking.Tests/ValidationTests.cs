@@ -1,4 +1,6 @@
 using Ambulo.Domain.Exercises;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Repetitions;
 using Ambulo.Motion.Recordings;
 using Ambulo.Motion.Simulation;
 
@@ -29,6 +31,30 @@ public class ValidationTests
     }
 
     [Fact]
+    public void HeldOutValidation_EveryExerciseAndCase_IsScoredApartWithSeedsOutsideTuning()
+    {
+        var accuracy = HeldOutValidation.Run(ExerciseCatalogue.Default);
+
+        var countable = ExerciseCatalogue.Default.All.Count(e => ExerciseTracking.For(e).IsCountable);
+        accuracy.SetCount.ShouldBe(countable * Enum.GetValues<HeldOutCase>().Length);
+        accuracy.Sets.ShouldAllBe(s => s.Source == "held-out");
+        HeldOutValidation.SeedBase.ShouldBeGreaterThan(7 * 100_003 + countable * Enum.GetValues<HardCase>().Length);
+        accuracy.MeetsTargets().ShouldBeTrue($"exact {accuracy.ExactShare:P1}, MAE {accuracy.MeanAbsoluteError:F3}");
+    }
+
+    [Fact]
+    public void HeldOutCases_ChangeTheSimulation_AsDocumented()
+    {
+        var basis = new SimulationOptions();
+
+        HeldOutValidation.Apply(basis, HeldOutCase.SteepPlacement).PlacementAngleDegrees.ShouldBe(75);
+        HeldOutValidation.Apply(basis, HeldOutCase.GyroscopeDrift).GyroscopeBiasDriftRadpsPerMinute.ShouldBe(0.02);
+        HeldOutValidation.Apply(basis, HeldOutCase.NoisyPhoneAt50Hz).SamplingRateHz.ShouldBe(50);
+        HeldOutValidation.Apply(basis, HeldOutCase.SlowUneven).TempoSeconds.ShouldBe(basis.TempoSeconds * 2);
+        Enum.GetValues<HeldOutCase>().Select(c => HeldOutValidation.Apply(basis, c)).ShouldAllBe(o => o != basis);
+    }
+
+    [Fact]
     public void GaitmapValidation_RealWalking_MeetsTheTargetsAgainstMotionCapture()
     {
         var folder = Path.Combine(RepositoryRoot(), "testdata", "gaitmap-foot-mocap");
@@ -40,6 +66,39 @@ public class ValidationTests
         result.Accuracy.SetCount.ShouldBe(4); // two recordings, two feet
         result.Accuracy.TrueTotal.ShouldBeGreaterThan(50);
         result.Accuracy.MeetsTargets().ShouldBeTrue($"exact {result.Accuracy.ExactShare:P1}, MAE {result.Accuracy.MeanAbsoluteError:F3}");
+    }
+
+    [Fact]
+    public void GaitmapValidation_RecordingWithMocapOrientation_ComparesTheRangeOfEveryScoredStride()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "testdata", "gaitmap-foot-mocap");
+
+        var result = GaitmapValidation.Run(folder);
+
+        result.ShouldNotBeNull();
+        var withMocap = result.Accuracy.Sets.Where(s => s.Name.Contains("imu_sample.csv", StringComparison.Ordinal)).ToList();
+        withMocap.Count.ShouldBe(2);
+        withMocap.ShouldAllBe(s => s.RangeOfMotionPairs == s.Counted && s.RangeOfMotionErrorDegrees != null && s.RangeOfMotionBiasDegrees != null);
+        withMocap.ShouldAllBe(s => s.RangeOfMotionErrorDegrees >= Math.Abs(s.RangeOfMotionBiasDegrees!.Value) - 1e-9);
+        // The second walker has no orientation file: no range is claimed for it.
+        result.Accuracy.Sets.Except(withMocap).ShouldAllBe(s => s.RangeOfMotionErrorDegrees == null && s.RangeOfMotionPairs == 0);
+    }
+
+    [Fact]
+    public void PairRanges_StrideWithTwoPeaksOrNoReference_IsNotPaired()
+    {
+        static Repetition Rep(double peak, double range) => new(1, peak - 0.3, peak, peak + 0.3, range, 0, 0, 0, 0, RepetitionQuality.Good);
+        var strides = new List<(BodySide Foot, int StrideId, double StartSeconds, double EndSeconds)>
+        {
+            (BodySide.Left, 1, 0, 1), (BodySide.Left, 2, 1, 2), (BodySide.Left, 3, 2, 3), (BodySide.Right, 4, 0, 1),
+        };
+        var reference = new Dictionary<(BodySide Foot, int StrideId), double> { [(BodySide.Left, 1)] = 90, [(BodySide.Left, 2)] = 80, [(BodySide.Right, 4)] = 70 };
+        Repetition[] reps = [Rep(0.5, 85), Rep(1.2, 60), Rep(1.7, 61), Rep(2.5, 50)];
+
+        var pairs = GaitmapValidation.PairRanges(reps, strides, BodySide.Left, reference);
+
+        // Stride 2 holds two peaks, stride 3 has no reference, the right stride is the other foot.
+        pairs.ShouldHaveSingleItem().ShouldBe((reps[0], 1, 90.0));
     }
 
     [Fact]

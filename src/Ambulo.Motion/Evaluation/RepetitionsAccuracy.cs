@@ -9,8 +9,11 @@ namespace Ambulo.Motion.Evaluation;
 /// <param name="Source">Which of the three validation sources it belongs to (e.g. "real", "labelled", "synthetic").</param>
 /// <param name="TrueCount">Repetitions really made (from the reference or label).</param>
 /// <param name="Counted">Repetitions the detector counted.</param>
-/// <param name="RangeOfMotionErrorDegrees">Mean absolute difference between counted and true ranges, when a reference angle exists and the counts agree; else null.</param>
-public sealed record RepetitionSetOutcome(string Name, string Source, int TrueCount, int Counted, double? RangeOfMotionErrorDegrees)
+/// <param name="RangeOfMotionErrorDegrees">Mean absolute difference between counted and true ranges, when a reference angle exists and repetitions could be paired with it; else null.</param>
+/// <param name="RangeOfMotionBiasDegrees">Mean signed difference (counted − true) over the same pairs; null when not measured.</param>
+/// <param name="RangeOfMotionPairs">How many repetitions were paired with a reference range (0 when not measured).</param>
+public sealed record RepetitionSetOutcome(string Name, string Source, int TrueCount, int Counted, double? RangeOfMotionErrorDegrees,
+    double? RangeOfMotionBiasDegrees = null, int RangeOfMotionPairs = 0)
 {
     public int AbsoluteError => Math.Abs(Counted - TrueCount);
 
@@ -41,6 +44,16 @@ public sealed record RepetitionAccuracy(IReadOnlyList<RepetitionSetOutcome> Sets
         }
     }
 
+    /// <summary>Mean of the per-set range-of-motion biases (counted − true) where one exists, else null.</summary>
+    public double? MeanRangeOfMotionBiasDegrees
+    {
+        get
+        {
+            var biases = Sets.Where(s => s.RangeOfMotionBiasDegrees is not null).Select(s => s.RangeOfMotionBiasDegrees!.Value).ToList();
+            return biases.Count == 0 ? null : biases.Average();
+        }
+    }
+
     public int TrueTotal => Sets.Sum(s => s.TrueCount);
 
     public int CountedTotal => Sets.Sum(s => s.Counted);
@@ -62,5 +75,17 @@ public sealed record RepetitionAccuracy(IReadOnlyList<RepetitionSetOutcome> Sets
         }
 
         return counted.Select((r, i) => Math.Abs(r.RangeOfMotionDegrees - trueRangesDegrees[i])).Average();
+    }
+
+    /// <summary>Mean signed range-of-motion difference (counted − true), paired in order; null under the same conditions as <see cref="RangeOfMotionError"/>.</summary>
+    public static double? RangeOfMotionBias(IReadOnlyList<Repetition> counted, IReadOnlyList<double>? trueRangesDegrees)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        if (trueRangesDegrees is null || counted.Count == 0 || counted.Count != trueRangesDegrees.Count)
+        {
+            return null;
+        }
+
+        return counted.Select((r, i) => r.RangeOfMotionDegrees - trueRangesDegrees[i]).Average();
     }
 }

@@ -38,6 +38,10 @@ public static class RepetitionSimulator
         var accBias = RandomUnit(random) * options.AccelerometerBiasMps2;
         var gyrBias = RandomUnit(random) * options.GyroscopeBiasRadps;
         var tremorPhase = random.NextDouble() * 2 * Math.PI;
+        // Drift has its own generator, so adding drift leaves every other random draw (and old seeds' sets) unchanged.
+        var driftPerSecond = options.GyroscopeBiasDriftRadpsPerMinute > 0
+            ? RandomUnit(new Random(unchecked(options.Seed * 7919 + 17))) * (options.GyroscopeBiasDriftRadpsPerMinute / 60)
+            : default;
         var baseRotation = QuaternionD.FromAxisAngle(new Vector3D(0, 1, 0), options.SegmentStartPitchDegrees * Math.PI / 180);
         var axis = options.Signal switch
         {
@@ -74,7 +78,7 @@ public static class RepetitionSimulator
             if (options.IncludeGyroscope)
             {
                 var delta = q.Conjugate() * Pose(t + h);
-                gyro = new Vector3D(delta.X, delta.Y, delta.Z) * (2 / h * Math.Sign(delta.W == 0 ? 1 : delta.W)) + gyrBias + Noise(random, options.GyroscopeNoiseRadps);
+                gyro = new Vector3D(delta.X, delta.Y, delta.Z) * (2 / h * Math.Sign(delta.W == 0 ? 1 : delta.W)) + gyrBias + driftPerSecond * t + Noise(random, options.GyroscopeNoiseRadps);
             }
 
             var force = 0.0;

@@ -80,6 +80,12 @@ public sealed record SimulationOptions
     /// <summary>Constant gyroscope offset (random direction).</summary>
     public double GyroscopeBiasRadps { get; init; } = 0.01;
 
+    /// <summary>
+    /// Gyroscope bias drift (warming up, temperature): the offset grows linearly from the start by this much per
+    /// minute along a random direction of its own (0 for none; the other random draws are unchanged by it).
+    /// </summary>
+    public double GyroscopeBiasDriftRadpsPerMinute { get; init; }
+
     /// <summary>How far the sensor is turned from the segment axes, about a random axis (any strap angle).</summary>
     public double PlacementAngleDegrees { get; init; } = 30;
 
@@ -120,6 +126,7 @@ public sealed record SimulationOptions
         Require(SamplingRateHz is >= 10 and <= 2000, nameof(SamplingRateHz), "must be in [10, 2000] Hz");
         Require(StillSeconds >= 0.5, nameof(StillSeconds), "must be at least 0.5 s (the detector calibrates there)");
         Require(SpasmBursts >= 0, nameof(SpasmBursts), "must not be negative");
+        Require(GyroscopeBiasDriftRadpsPerMinute is >= 0 and <= 1, nameof(GyroscopeBiasDriftRadpsPerMinute), "must be in [0, 1] rad/s per minute");
         Require(Signal != MovementSignal.Yaw || IncludeGyroscope, nameof(IncludeGyroscope), "must be true for a yaw movement");
     }
 

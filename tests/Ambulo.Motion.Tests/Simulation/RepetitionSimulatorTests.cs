@@ -19,6 +19,20 @@ public class RepetitionSimulatorTests
     }
 
     [Fact]
+    public void Simulate_GyroscopeBiasDrift_GrowsLinearlyAndLeavesEverythingElseAlone()
+    {
+        var plain = new SimulationOptions { Seed = 9, Repetitions = 0, StillSeconds = 60, GyroscopeNoiseRadps = 0 };
+        var still = RepetitionSimulator.Simulate(plain).Recording.Samples;
+        var drifting = RepetitionSimulator.Simulate(plain with { GyroscopeBiasDriftRadpsPerMinute = 0.06 }).Recording.Samples;
+
+        // Still for two minutes: the difference is the drift alone, 0.06 rad/s per minute × t.
+        drifting.Select(s => s.AccelerationMps2).ShouldBe(still.Select(s => s.AccelerationMps2));
+        var last = drifting[^1];
+        (last.AngularVelocityRadps - still[^1].AngularVelocityRadps).Length().ShouldBe((float)(0.06 * last.TimeSeconds / 60), 1e-4f);
+        (drifting[0].AngularVelocityRadps - still[0].AngularVelocityRadps).Length().ShouldBeLessThan(1e-6f);
+    }
+
+    [Fact]
     public void Simulate_StillStart_ReadsGravityAndNoRotation()
     {
         var set = RepetitionSimulator.Simulate(new SimulationOptions { Seed = 7, PlacementAngleDegrees = 70 });

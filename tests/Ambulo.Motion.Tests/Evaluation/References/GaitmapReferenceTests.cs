@@ -71,6 +71,44 @@ public class GaitmapReferenceTests
     }
 
     [Fact]
+    public void FootPitchDegrees_RowsOfTheFile_MatchTheClosedFormWorkedByHand()
+    {
+        // orientation_sample.csv, left_sensor stride 0, samples 47 and 79 (q_x, q_y, q_z, q_w).
+        // Vertical part of the toe axis = 2(q_x q_z + q_w q_y):
+        //   row 47: 2(−0.126435·−0.131540 + 0.824820·0.535148) = 0.916064 → asin = 66.357°
+        //   row 79: 2(−0.128063·−0.085028 + 0.952919·−0.261371) = −0.476353 → asin = −28.447°
+        var row47 = new Quaternion(-0.126435001904985f, 0.5351476542147519f, -0.1315402259413176f, 0.8248201909756102f);
+        var row79 = new Quaternion(-0.1280628368423458f, -0.261370877952282f, -0.0850283162674361f, 0.9529193876771892f);
+
+        GaitmapReference.FootPitchDegrees(row47).ShouldBe(66.357, 0.002);
+        GaitmapReference.FootPitchDegrees(row79).ShouldBe(-28.447, 0.002);
+    }
+
+    [Fact]
+    public void PitchRangeDegrees_FirstLeftAndRightStride_MatchAFullQuaternionRotation()
+    {
+        // Expected values from rotating the foot x axis by the conjugate of every quaternion of the stride with a
+        // separate full rotation (q* v q), outside this code base: left stride 0 spans rows 47 (max) and 79 (min).
+        var strides = GaitmapReference.ReadStrideOrientations(Data("orientation_sample.csv"));
+
+        strides.Single(s => s.Foot == BodySide.Left && s.StrideId == 0).PitchRangeDegrees.ShouldBe(94.805, 0.005);
+        strides.Single(s => s.Foot == BodySide.Right && s.StrideId == 28).PitchRangeDegrees.ShouldBe(92.826, 0.005);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(35)]
+    [InlineData(-60)]
+    public void FootPitchDegrees_PureRotationAboutTheMediolateralAxis_IsThatAngle(double degrees)
+    {
+        // The toe axis is rotated by the conjugate, −θ about y, which lifts x towards +z by θ.
+        var q = Quaternion.CreateFromAxisAngle(Vector3.UnitY, (float)(degrees * Math.PI / 180));
+
+        GaitmapReference.FootPitchDegrees(q).ShouldBe(degrees, 1e-4);
+        new GaitmapStrideOrientation(0, BodySide.Left, [q, Quaternion.Identity]).PitchRangeDegrees.ShouldBe(Math.Abs(degrees), 1e-4);
+    }
+
+    [Fact]
     public void ReadStrideEvents_BadFoot_ThrowsNamingLine()
     {
         using var stream = new MemoryStream("s_id,foot,start,end,ic,tc,min_vel,pre_ic\n0,middle,1,2,3,4,5,6\n"u8.ToArray());
