@@ -85,6 +85,19 @@ public class ValidationTests
     }
 
     [Fact]
+    public void PocketThighValidation_FrontPocketWalks_CountAboutOneCyclePerStrideOfTheLeg()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "testdata", "oxford-phone-steps");
+
+        var walks = PocketThighValidation.Run(folder);
+
+        walks.Count.ShouldBe(3); // two validation walks, one optimisation walk
+        walks.ShouldAllBe(w => w.FootSwitchSteps > 300);
+        // Within 3 % of half the foot-switch steps on every walk (the documented result is 0.3-2.1 %).
+        walks.ShouldAllBe(w => Math.Abs(w.ErrorShare) < 0.03);
+    }
+
+    [Fact]
     public void PairRanges_StrideWithTwoPeaksOrNoReference_IsNotPaired()
     {
         static Repetition Rep(double peak, double range) => new(1, peak - 0.3, peak, peak + 0.3, range, 0, 0, 0, 0, RepetitionQuality.Good);

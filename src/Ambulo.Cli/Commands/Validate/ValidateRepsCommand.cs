@@ -56,6 +56,29 @@ internal static class ValidateRepsCommand
             }
 
             output.WriteLine();
+            output.WriteLine("1b. Real walking, thigh pitch cycles of a front-pocket phone, accelerometer only, vs foot switches");
+            output.WriteLine("    (oxford-phone-steps, CC BY 4.0; the pocket side is not recorded, so the true count is half the steps");
+            output.WriteLine("    of both feet, exact to +-0.5 -- scored as an error in strides, not in the exact-count summary)");
+            var oxford = FindFolder(directory.FullName, "oxford-phone-steps", "validation");
+            IReadOnlyList<PocketThighOutcome> thighs = oxford is null ? [] : PocketThighValidation.Run(oxford);
+            if (thighs.Count == 0)
+            {
+                output.WriteLine("   not found under this folder (expects oxford-phone-steps/validation/*frontpocket*.csv)");
+            }
+            else
+            {
+                output.WriteLine("   walk                                          steps  expected strides  counted   error  error %  outside");
+                foreach (var walk in thighs)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"   {walk.Name,-44} {walk.FootSwitchSteps,6} {walk.ExpectedStrides,17:F1} {walk.Counted,8} {walk.ErrorStrides,7:+0.0;-0.0;0.0} {walk.ErrorShare * 100,8:+0.0;-0.0;0.0} {walk.CountedOutside,8}"));
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   overall: {thighs.Count} walks, mean |error| {thighs.Average(w => Math.Abs(w.ErrorStrides)):F1} strides ({thighs.Average(w => Math.Abs(w.ErrorShare)) * 100:F1} %), worst {thighs.Max(w => Math.Abs(w.ErrorStrides)):F1}"));
+            }
+
+            output.WriteLine();
             output.WriteLine("2. Labelled recordings (# true_count and # exercise)");
             var labelled = LabelledValidation.Run(directory.FullName, ExerciseCatalogue.Default);
             if (labelled.Accuracy.SetCount == 0)
@@ -102,6 +125,19 @@ internal static class ValidateRepsCommand
             return 0;
         });
         return command;
+    }
+
+    private static string? FindFolder(string directory, string name, string child)
+    {
+        foreach (var candidate in new[] { Path.Combine(directory, name), directory })
+        {
+            if (Directory.Exists(Path.Combine(candidate, child)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static string? FindGaitmap(string directory)
