@@ -23,11 +23,14 @@ public enum HeldOutCase
     SteepPlacement,
     /// <summary>A warming gyroscope: bias 0.03 rad/s growing by 0.02 rad/s per minute (tuned: 0.01 rad/s, constant).</summary>
     GyroscopeDrift,
-    /// <summary>A 1.5 s hold at the top of every repetition and a 50 % chance of a 12 s pause after each (tuned: no hold, pauses of 8 s at 30 %).</summary>
+    /// <summary>
+    /// A 1.5 s hold at the top of every repetition and a 50 % chance of a 12 s pause after each (tuned: no hold, pauses
+    /// of 8 s at 30 %). Walking exercises (one repetition = one stride) get the pauses only: nobody holds mid-stride.
+    /// </summary>
     HoldsAndPauses,
     /// <summary>A 50 Hz phone with three times the sensor noise (tuned: 100 Hz).</summary>
     NoisyPhoneAt50Hz,
-    /// <summary>All of the above at once, milder: ±30 % tempo, 60° placement, drifting gyroscope, 1 s holds, pauses, 50 Hz.</summary>
+    /// <summary>All of the above at once, milder: ±30 % tempo, 60° placement, drifting gyroscope, 1 s holds (not when walking), pauses, 50 Hz.</summary>
     Combined,
 }
 
@@ -72,7 +75,7 @@ public static class HeldOutValidation
             return null;
         }
 
-        var simulation = Apply(plan.Simulation, heldOut) with { Seed = seed };
+        var simulation = Apply(plan.Simulation, heldOut, plan.CountsStrides) with { Seed = seed };
         var set = RepetitionSimulator.Simulate(simulation);
         var result = RepetitionDetector.Detect(set.Recording, plan.Detector);
         var angle = plan.Detector.Signal != MovementSignal.Force;
@@ -82,10 +85,14 @@ public static class HeldOutValidation
             romBias, romError is null ? 0 : result.Count);
     }
 
-    /// <summary>The simulator settings of one held-out case (applied on top of the exercise's own simulation).</summary>
-    public static SimulationOptions Apply(SimulationOptions simulation, HeldOutCase heldOut)
+    /// <summary>
+    /// The simulator settings of one held-out case (applied on top of the exercise's own simulation);
+    /// <paramref name="countsStrides"/> marks a walking exercise, which gets no holds.
+    /// </summary>
+    public static SimulationOptions Apply(SimulationOptions simulation, HeldOutCase heldOut, bool countsStrides = false)
     {
         ArgumentNullException.ThrowIfNull(simulation);
+        var hold = countsStrides ? 0 : 1.0;
         return heldOut switch
         {
             HeldOutCase.UnevenPace => simulation with { TempoVariationFraction = 0.4, RangeVariationFraction = 0.25 },
@@ -97,7 +104,7 @@ public static class HeldOutValidation
             },
             HeldOutCase.SteepPlacement => simulation with { PlacementAngleDegrees = 75 },
             HeldOutCase.GyroscopeDrift => simulation with { GyroscopeBiasRadps = 0.03, GyroscopeBiasDriftRadpsPerMinute = 0.02 },
-            HeldOutCase.HoldsAndPauses => simulation with { HoldSeconds = simulation.HoldSeconds + 1.5, PauseProbability = 0.5, PauseSeconds = 12 },
+            HeldOutCase.HoldsAndPauses => simulation with { HoldSeconds = simulation.HoldSeconds + 1.5 * hold, PauseProbability = 0.5, PauseSeconds = 12 },
             HeldOutCase.NoisyPhoneAt50Hz => simulation with
             {
                 SamplingRateHz = 50,
@@ -111,7 +118,7 @@ public static class HeldOutValidation
                 PlacementAngleDegrees = 60,
                 GyroscopeBiasRadps = 0.02,
                 GyroscopeBiasDriftRadpsPerMinute = 0.01,
-                HoldSeconds = simulation.HoldSeconds + 1,
+                HoldSeconds = simulation.HoldSeconds + hold,
                 PauseProbability = 0.3,
                 PauseSeconds = 10,
                 SamplingRateHz = 50,

@@ -51,6 +51,8 @@ public class ValidationTests
         HeldOutValidation.Apply(basis, HeldOutCase.GyroscopeDrift).GyroscopeBiasDriftRadpsPerMinute.ShouldBe(0.02);
         HeldOutValidation.Apply(basis, HeldOutCase.NoisyPhoneAt50Hz).SamplingRateHz.ShouldBe(50);
         HeldOutValidation.Apply(basis, HeldOutCase.SlowUneven).TempoSeconds.ShouldBe(basis.TempoSeconds * 2);
+        HeldOutValidation.Apply(basis, HeldOutCase.HoldsAndPauses).HoldSeconds.ShouldBe(basis.HoldSeconds + 1.5);
+        HeldOutValidation.Apply(basis, HeldOutCase.HoldsAndPauses, countsStrides: true).HoldSeconds.ShouldBe(basis.HoldSeconds);
         Enum.GetValues<HeldOutCase>().Select(c => HeldOutValidation.Apply(basis, c)).ShouldAllBe(o => o != basis);
     }
 
