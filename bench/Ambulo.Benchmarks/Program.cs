@@ -1,4 +1,14 @@
+using System.Globalization;
+using Ambulo.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project bench/Ambulo.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// CPU-time cross-check on a busy machine: dotnet run -c Release --project bench/Ambulo.Benchmarks -- cpu-time [runs]
+if (args.Length > 0 && args[0] == "cpu-time")
+{
+    CpuTimeCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -9,8 +9,9 @@ namespace Ambulo.Benchmarks;
 /// <summary>
 /// Issue 3 speed targets: offline ≥ 30 million samples per second on one core (orientation + detection
 /// over an hour of 100 Hz IMU data), online ≤ 100 ns and 0 bytes per sample. The hour is a synthetic
-/// 60 s set (thigh pitch, 12 repetitions of 20°, tremor, noise, strap angle 30°) repeated 60 times
-/// with continuing timestamps, so it holds 720 repetitions like a real busy hour.
+/// set of about 52 s (thigh pitch, 12 repetitions of 20°, tremor, noise, strap angle 30°) repeated with
+/// continuing timestamps; the first 360 000 samples hold 828 counted repetitions (each one also pays for its
+/// smoothness spectrum), a very busy hour. See also <see cref="CpuTimeCheck"/> for a busy machine.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [MemoryDiagnoser]
