@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return GaitCommand.Create();
+        yield return GaitCalibrateCommand.Create();
         yield return WalkTestCommand.Create();
         yield return Validate.ValidateCommand.Create();
         yield return ProgramCommand.Create();

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Ambulo.Cli.Commands;
 
 /// <summary>
-/// <c>ambulo gait RECORDING… [--placement P] [--leg-length-m L] [--preset healthy|slow-or-impaired|hemiparetic] [--json]</c>:
+/// <c>ambulo gait RECORDING… [--placement P] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset healthy|slow-or-impaired|hemiparetic] [--json]</c>:
 /// steps, strides, walking bouts and a summary from one sensor (or one IMU per foot). Exit codes: 0, 2 bad input.
 /// </summary>
 internal static class GaitCommand
@@ -25,12 +25,16 @@ internal static class GaitCommand
         };
         var placement = new Option<string?>("--placement") { Description = "Override the recording's placement (foot-left, shank-right, lower-back, front-pocket, back-pocket, hand)." };
         var legLength = new Option<double?>("--leg-length-m") { Description = "Leg length or sensor height above ground in metres (lower-back distance and speed)." };
+        var height = new Option<double?>("--height-m") { Description = "Body height in metres: phone (pocket or hand) distance by the coarse height-ratio model." };
+        var stepConstant = new Option<double?>("--step-constant") { Description = "Personal Weinberg constant K for a phone (pocket or hand), from 'gait-calibrate'; preferred over --height-m." };
         var preset = new Option<string>("--preset") { Description = "Parameter preset: healthy, slow-or-impaired or hemiparetic.", DefaultValueFactory = _ => "healthy" };
         var json = new Option<bool>("--json") { Description = "Print JSON (docs/cli-json.md, section \"gait\")." };
         var command = new Command("gait", "Measure walking from one IMU or phone: steps, strides, bouts, cadence, symmetry, speed.");
         command.Arguments.Add(recordings);
         command.Options.Add(placement);
         command.Options.Add(legLength);
+        command.Options.Add(height);
+        command.Options.Add(stepConstant);
         command.Options.Add(preset);
         command.Options.Add(json);
         command.SetAction(parseResult =>
@@ -50,6 +54,11 @@ internal static class GaitCommand
                 return ExitBadInput;
             }
 
+            if (!TryReadPhoneOptions(parseResult.GetValue(height), parseResult.GetValue(stepConstant), error, out var phone))
+            {
+                return ExitBadInput;
+            }
+
             var loaded = new List<SensorRecording>();
             foreach (var file in parseResult.GetValue(recordings) ?? [])
             {
@@ -61,7 +70,7 @@ internal static class GaitCommand
                 loaded.Add(recording);
             }
 
-            var analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg), parseResult.GetValue(placement));
+            var analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg, PhoneStepLength: phone), parseResult.GetValue(placement));
             if (parseResult.GetValue(json))
             {
                 output.WriteLine(GaitJson.Write(analysis));
@@ -74,6 +83,30 @@ internal static class GaitCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Checks --height-m and --step-constant; null options when neither is given.</summary>
+    internal static bool TryReadPhoneOptions(double? heightMeters, double? stepConstant, TextWriter error, out PhoneStepLengthOptions? options)
+    {
+        options = null;
+        if (heightMeters is { } h && !(h is >= 1.0 and <= 2.3))
+        {
+            error.WriteLine($"error: --height-m {h.ToString(CultureInfo.InvariantCulture)} is not a plausible body height (1.0–2.3 m).");
+            return false;
+        }
+
+        if (stepConstant is { } k && !(k is > 0 and < 2))
+        {
+            error.WriteLine($"error: --step-constant {k.ToString(CultureInfo.InvariantCulture)} is not a plausible Weinberg constant (0–2).");
+            return false;
+        }
+
+        if (heightMeters is not null || stepConstant is not null)
+        {
+            options = new PhoneStepLengthOptions(WeinbergConstant: stepConstant, BodyHeightMeters: heightMeters);
+        }
+
+        return true;
     }
 
     internal static bool TryParsePreset(string? text, out GaitPopulation population)

@@ -9,7 +9,9 @@ public enum GaitPlacement { Foot, Shank, LowerBack, Pocket, Hand, Other }
 /// <param name="Population">Which presets to use.</param>
 /// <param name="LegLengthMeters">Leg length or sensor height above ground; enables the inverted-pendulum distance on the lower back.</param>
 /// <param name="MaximumBoutGapSeconds">Contacts further apart than this start a new bout (foot and phone placements).</param>
-public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.Healthy, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5)
+/// <param name="PhoneStepLength">Step-length model of a phone in a pocket or the hand (personal Weinberg constant or body height); none = no phone distance.</param>
+public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.Healthy, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5,
+    PhoneStepLengthOptions? PhoneStepLength = null)
 {
     public FootStrideOptions Foot => Population switch
     {
@@ -116,6 +118,11 @@ public static class GaitAnalyzer
                 var result = StepCounter.Detect(recordings[0].Samples, options.Steps);
                 contacts.AddRange(result.StepTimesSeconds.Select(t => new InitialContact(t, BodySide.Unknown)));
                 bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, 1);
+                if (placement is GaitPlacement.Pocket or GaitPlacement.Hand && options.PhoneStepLength is { } phone)
+                {
+                    (bouts, model) = WithPhoneDistance(recordings[0], result.StepTimesSeconds, bouts, phone);
+                }
+
                 break;
             }
         }
@@ -127,6 +134,24 @@ public static class GaitAnalyzer
         }
 
         return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred);
+    }
+
+    /// <summary>Bout distance = sum of the phone step lengths from the bout's first to its last contact; speed = distance / bout duration.</summary>
+    private static (IReadOnlyList<WalkingBout> Bouts, DistanceModel Model) WithPhoneDistance(SensorRecording recording, IReadOnlyList<double> stepTimes,
+        IReadOnlyList<WalkingBout> bouts, PhoneStepLengthOptions phone)
+    {
+        var lengths = PhoneStepLength.Estimate(recording.Samples, stepTimes, phone);
+        if (lengths.Model == DistanceModel.None)
+        {
+            return (bouts, DistanceModel.None);
+        }
+
+        var withDistance = bouts.Select(b =>
+        {
+            var d = lengths.DistanceMeters(stepTimes, b.StartSeconds, b.EndSeconds);
+            return b with { DistanceMeters = d, GaitSpeedMetersPerSecond = b.DurationSeconds > 0 ? d / b.DurationSeconds : null };
+        }).ToList();
+        return (withDistance, lengths.Model);
     }
 
     private static double? LabelMeters(SensorRecording recording, string key) =>

@@ -14,6 +14,12 @@ public enum DistanceModel
 
     /// <summary>Lower back: inverted pendulum (Zijlstra &amp; Hof 2003) from the vertical excursion of the sensor and the sensor height or leg length.</summary>
     InvertedPendulum,
+
+    /// <summary>Phone in a pocket or the hand: Weinberg (2002) step length K × (a_max − a_min)^¼ with a personal, calibrated K (<see cref="PhoneStepLength"/>).</summary>
+    WeinbergAccelerationRange,
+
+    /// <summary>Phone in a pocket or the hand without calibration: every step is a fixed fraction of body height (coarse; <see cref="PhoneStepLength"/>).</summary>
+    HeightRatio,
 }
 
 /// <summary>One initial contact (heel strike, i.e. one step) at <paramref name="TimeSeconds"/>.</summary>
