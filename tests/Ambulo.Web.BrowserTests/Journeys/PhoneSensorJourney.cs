@@ -76,7 +76,7 @@ public sealed class PhoneSensorJourney(BrowserFixture browser) : IAsyncDisposabl
     }
 
     [Fact]
-    public async Task Phone_ServerGoesAway_ShowsSensorDisconnected()
+    public async Task Phone_PairingClosedOnTheServer_ShowsItEndedAndStopsRetrying()
     {
         var registry = _server.Services.GetRequiredService<SensorSessionRegistry>();
         var session = registry.Open();
@@ -88,8 +88,10 @@ public sealed class PhoneSensorJourney(BrowserFixture browser) : IAsyncDisposabl
 
         registry.Close(session.Id);
 
-        await page.WaitForFunctionAsync("() => document.getElementById('state').dataset.state === 'disconnected'");
-        (await phone.State.InnerTextAsync()).ShouldStartWith("Sensor disconnected");
+        await page.WaitForFunctionAsync("() => document.getElementById('state').dataset.state === 'ended'");
+        (await phone.State.InnerTextAsync()).ShouldStartWith("Sensor disconnected: this pairing has ended");
+        (await phone.StartButton.IsEnabledAsync()).ShouldBeTrue("a new code can be typed and sent");
+        (await page.EvaluateAsync<string?>("() => sessionStorage.getItem('ambulo.phone.pairing')")).ShouldBeNull();
         await context.CloseAsync();
     }
 

@@ -96,7 +96,7 @@ public sealed class PhoneSessionJourney(BrowserFixture browser)
         await Assertions.Expect(session.Heading).ToHaveTextAsync("You stopped");
         var links = app.Services.GetRequiredService<PhoneSensorLinks>();
         var registry = app.Services.GetRequiredService<SensorSessionRegistry>();
-        await phonePage.WaitForFunctionAsync("() => window.ambuloPhone.state === 'disconnected'");
+        await phonePage.WaitForFunctionAsync("() => window.ambuloPhone.state === 'ended'");
         links.Count.ShouldBe(0);
         registry.Count.ShouldBe(0);
 

@@ -17,7 +17,8 @@ namespace Ambulo.Web.Features.SensorIngest;
 /// <item><c>GET /api/sensor/sessions/{id}/qr.svg</c>: the QR code of the phone URL with the current code.</item>
 /// <item><c>POST /api/sensor/sessions/{id}/code</c>: a new pairing code; <c>DELETE /api/sensor/sessions/{id}</c>: close.</item>
 /// <item><c>POST /api/sensor/pair</c> <c>{"code":"123456"}</c>: the phone redeems a code for a token (rate-limited).</item>
-/// <item><c>GET /ws/sensor/{token}</c>: the phone's WebSocket (frames: docs/sensor-frame-format.md).</item>
+/// <item><c>GET /ws/sensor/{token}</c>: the phone's WebSocket (frames: docs/sensor-frame-format.md); a plain GET
+/// answers 404 once the pairing has ended (400 while it lives).</item>
 /// <item><c>/phone/</c>: the phone's page (wwwroot/phone).</item>
 /// </list>
 /// </summary>
@@ -214,15 +215,16 @@ public static class SensorIngestEndpoints
 
     private static async Task ConnectPhone(HttpContext context, string token, SensorSessionRegistry registry, SensorSocketReceiver receiver)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
+        // Unknown token first: a phone page asks with a plain GET whether its pairing still exists.
         if (!registry.TryGetByToken(token, out var session))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 

@@ -170,6 +170,19 @@ function showServerStatus(message) {
   }
 }
 
+/** True when the server says the pairing is gone (a plain GET of the socket address answers 404). */
+async function pairingEnded() {
+  if (!pairing) {
+    return false;
+  }
+  try {
+    const response = await fetch(new URL(pairing.socketPath, window.location.href), { cache: 'no-store' });
+    return response.status === 404;
+  } catch {
+    return false; // no network: keep trying
+  }
+}
+
 function connect() {
   clearTimeout(reconnectTimer);
   if (!pairing) {
@@ -191,12 +204,22 @@ function connect() {
       try { showServerStatus(JSON.parse(event.data)); } catch { /* not ours */ }
     }
   });
-  ws.addEventListener('close', (event) => {
+  ws.addEventListener('close', async (event) => {
     if (socket !== ws) {
       return;
     }
     if (event.code === 1008) {
       setState('disconnected', 'Sensor disconnected: another phone took over.');
+      return;
+    }
+    setState('disconnected', 'Sensor disconnected.');
+    if (await pairingEnded()) {
+      // The session stopped or chose another sensor: retrying cannot help, a new code can.
+      pairing = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      setState('ended', 'Sensor disconnected: this pairing has ended. To go on, type the new code from the screen and tap Start.');
+      ui.start.textContent = 'Start sending movement';
+      ui.start.disabled = false;
       return;
     }
     const wait = Math.round(backoffMs * (0.75 + Math.random() * 0.5));

@@ -68,12 +68,18 @@ public sealed class PhoneLinkTests
         var redeemed = await server.RedeemAsync(pairing.PairingCode!);
         using var phone = await server.ConnectPhoneAsync(redeemed.SocketPath);
         server.Registry.Count.ShouldBe(1);
+        using (var alive = await server.Http.GetAsync(new Uri(redeemed.SocketPath, UriKind.Relative)))
+        {
+            alive.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // the pairing lives; only a WebSocket may use it
+        }
 
         await server.Engine.StopAsync(session.SessionId, CancellationToken.None);
 
         (await PhoneSessionServer.EventuallyAsync(() => server.Links.Count == 0 && server.Registry.Count == 0)).ShouldBeTrue();
         server.Links.Describe(session.SessionId).ShouldBeNull();
         (await PhoneClosedByServerAsync(phone)).ShouldBeTrue("the phone's connection ends");
+        using var ended = await server.Http.GetAsync(new Uri(redeemed.SocketPath, UriKind.Relative));
+        ended.StatusCode.ShouldBe(HttpStatusCode.NotFound); // how the phone page learns to stop retrying
         using var again = await server.Http.GetAsync(new Uri($"/api/sessions/{session.SessionId}/phone", UriKind.Relative));
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
