@@ -1,7 +1,5 @@
 using Ambulo.Domain.Exercises;
 using Ambulo.Motion.Evaluation;
-using Ambulo.Motion.Orientation;
-using Ambulo.Motion.Repetitions;
 using Ambulo.Motion.Simulation;
 
 namespace Ambulo.Tracking;
@@ -45,24 +43,7 @@ public static class HeldOutValidation
 
     public static RepetitionAccuracy Run(ExerciseCatalogue catalogue, IReadOnlyList<HeldOutCase>? cases = null)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        cases ??= Enum.GetValues<HeldOutCase>();
-        var outcomes = new List<RepetitionSetOutcome>();
-        var index = 0;
-        foreach (var exercise in catalogue.All)
-        {
-            foreach (var heldOut in cases)
-            {
-                index++;
-                var outcome = RunOne(exercise, heldOut, SeedBase + index);
-                if (outcome is not null)
-                {
-                    outcomes.Add(outcome);
-                }
-            }
-        }
-
-        return new RepetitionAccuracy(outcomes);
+        return SimulatedSets.RunAll(catalogue, cases ?? Enum.GetValues<HeldOutCase>(), index => SeedBase + index, RunOne);
     }
 
     /// <summary>One held-out set with the default preset; null when the exercise is not counted as repetitions.</summary>
@@ -75,14 +56,7 @@ public static class HeldOutValidation
             return null;
         }
 
-        var simulation = Apply(plan.Simulation, heldOut, plan.CountsStrides) with { Seed = seed };
-        var set = RepetitionSimulator.Simulate(simulation);
-        var result = RepetitionDetector.Detect(set.Recording, plan.Detector);
-        var angle = plan.Detector.Signal != MovementSignal.Force;
-        var romError = angle ? RepetitionAccuracy.RangeOfMotionError(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
-        var romBias = angle ? RepetitionAccuracy.RangeOfMotionBias(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
-        return new RepetitionSetOutcome($"{exercise.Id} ({Kebab(heldOut)})", "held-out", set.TrueCount, result.Count, romError,
-            romBias, romError is null ? 0 : result.Count);
+        return SimulatedSets.Score($"{exercise.Id} ({Kebab(heldOut)})", "held-out", plan, Apply(plan.Simulation, heldOut, plan.CountsStrides) with { Seed = seed });
     }
 
     /// <summary>

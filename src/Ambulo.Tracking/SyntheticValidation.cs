@@ -1,7 +1,5 @@
 using Ambulo.Domain.Exercises;
 using Ambulo.Motion.Evaluation;
-using Ambulo.Motion.Orientation;
-using Ambulo.Motion.Repetitions;
 using Ambulo.Motion.Simulation;
 
 namespace Ambulo.Tracking;
@@ -15,24 +13,7 @@ public static class SyntheticValidation
 {
     public static RepetitionAccuracy Run(ExerciseCatalogue catalogue, int seed = 1, IReadOnlyList<HardCase>? cases = null)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        cases ??= Enum.GetValues<HardCase>();
-        var outcomes = new List<RepetitionSetOutcome>();
-        var index = 0;
-        foreach (var exercise in catalogue.All)
-        {
-            foreach (var hardCase in cases)
-            {
-                index++;
-                var outcome = RunOne(exercise, hardCase, seed * 100_003 + index);
-                if (outcome is not null)
-                {
-                    outcomes.Add(outcome);
-                }
-            }
-        }
-
-        return new RepetitionAccuracy(outcomes);
+        return SimulatedSets.RunAll(catalogue, cases ?? Enum.GetValues<HardCase>(), index => seed * 100_003 + index, RunOne);
     }
 
     /// <summary>One synthetic set; null when the exercise is not counted as repetitions.</summary>
@@ -45,14 +26,7 @@ public static class SyntheticValidation
             return null;
         }
 
-        var simulation = HardCases.Apply(plan.Simulation, hardCase) with { Seed = seed };
-        var set = RepetitionSimulator.Simulate(simulation);
-        var result = RepetitionDetector.Detect(set.Recording, plan.Detector);
-        var angle = plan.Detector.Signal != MovementSignal.Force;
-        var romError = angle ? RepetitionAccuracy.RangeOfMotionError(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
-        var romBias = angle ? RepetitionAccuracy.RangeOfMotionBias(result.Repetitions, set.TrueRangesOfMotionDegrees) : null;
-        return new RepetitionSetOutcome($"{exercise.Id} ({Kebab(hardCase)})", "synthetic", set.TrueCount, result.Count, romError,
-            romBias, romError is null ? 0 : result.Count);
+        return SimulatedSets.Score($"{exercise.Id} ({Kebab(hardCase)})", "synthetic", plan, HardCases.Apply(plan.Simulation, hardCase) with { Seed = seed });
     }
 
     public static string Kebab(HardCase hardCase) => hardCase switch
