@@ -37,20 +37,9 @@ internal sealed class SensorAppServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<OpenedSession>())!;
     }
 
-    public async Task<PairResponse> PairAsync(string code)
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri("/api/sensor/pair", UriKind.Relative), new PairRequest(code));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PairResponse>())!;
-    }
+    public Task<PairResponse> PairAsync(string code) => PhoneApi.RedeemCodeAsync(Http, code);
 
-    public async Task<ClientWebSocket> ConnectPhoneAsync(string socketPath)
-    {
-        var socket = new ClientWebSocket();
-        var uri = new UriBuilder(new Uri(BaseAddress, socketPath)) { Scheme = "ws" }.Uri;
-        await socket.ConnectAsync(uri, CancellationToken.None);
-        return socket;
-    }
+    public Task<ClientWebSocket> ConnectPhoneAsync(string socketPath) => PhoneApi.ConnectAsync(BaseAddress, socketPath);
 
     /// <summary>Waits (polling, at most <paramref name="seconds"/>) until the session's status satisfies a condition.</summary>
     public async Task<SensorSessionStatus> WaitForAsync(string sessionId, Func<SensorSessionStatus, bool> condition, double seconds = 15)

@@ -56,20 +56,9 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<PhonePairing>())!;
     }
 
-    public async Task<PairResponse> RedeemAsync(string code)
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri("/api/sensor/pair", UriKind.Relative), new PairRequest(code));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PairResponse>())!;
-    }
+    public Task<PairResponse> RedeemAsync(string code) => PhoneApi.RedeemCodeAsync(Http, code);
 
-    public async Task<ClientWebSocket> ConnectPhoneAsync(string socketPath)
-    {
-        var socket = new ClientWebSocket();
-        var uri = new UriBuilder(new Uri(BaseAddress, socketPath)) { Scheme = "ws" }.Uri;
-        await socket.ConnectAsync(uri, CancellationToken.None);
-        return socket;
-    }
+    public Task<ClientWebSocket> ConnectPhoneAsync(string socketPath) => PhoneApi.ConnectAsync(BaseAddress, socketPath);
 
     /// <summary>A simulated set of the exercise at a phone's 60 Hz, times on whole microseconds as the phone page sends them.</summary>
     public static ImuSample[] Recording(string exerciseId, int repetitions, int seed)
