@@ -336,8 +336,10 @@ public static class ProgramGenerator
     /// Time of one exercise: setup, then per repetition its tempo plus any hold (counted on top to stay on the
     /// safe side of the time budget), plus the rests between sets.
     /// </summary>
-    internal static int EstimateSeconds(Dose dose, int sets, int reps, ProgramOptions options)
+    public static int EstimateSeconds(Dose dose, int sets, int reps, ProgramOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(dose);
+        options ??= ProgramOptions.Default;
         var perRep = Math.Max(0, dose.TempoSeconds) + Math.Max(0, dose.HoldSeconds ?? 0);
         var seconds = options.SetupSecondsPerExercise + (sets * reps * perRep) + (Math.Max(0, sets - 1) * Math.Max(0, dose.RestBetweenSetsSeconds));
         return (int)Math.Ceiling(seconds);

@@ -1,3 +1,6 @@
+using Ambulo.Domain.Exercises;
+using Ambulo.Domain.Patients;
+using ProgramGenerator = Ambulo.Domain.Programs.ProgramGenerator;
 using Ambulo.Web.Data;
 using Ambulo.Web.Features.Home;
 using Ambulo.Web.Features.Session;
@@ -132,6 +135,43 @@ public sealed class ProgressionTests : IDisposable
 
         view!.Exercise!.ExerciseId.ShouldBe(generated.ExerciseId);
         view.Exercise.LevelUp.ShouldNotBeNull().ShouldStartWith("Level up!");
+    }
+
+    [Fact]
+    public async Task SessionView_PainLastTime_SaysEasierTodayAndNoLevelUp()
+    {
+        var (patientId, today, generated) = await NewPatientAsync();
+        await StoreDayAsync(patientId, today.AddDays(-1), generated, generated.RepetitionsPerSet, effort: 3, pain: true);
+        var engine = _factory.Services.GetRequiredService<SessionEngine>();
+
+        var view = await engine.GetAsync(await engine.StartOrResumeAsync(patientId, CancellationToken.None), CancellationToken.None);
+
+        view!.Exercise!.ExerciseId.ShouldBe(generated.ExerciseId);
+        view.Exercise.EasierToday.ShouldNotBeNull().ShouldStartWith("Easier today:");
+        view.Exercise.LevelUp.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task EnsureAsync_EveryExerciseReadyToProgress_TheDayStillFitsTheMinutesAvailable()
+    {
+        var (patientId, today, _) = await NewPatientAsync();
+        using var scope = _factory.Services.CreateScope();
+        var catalogue = scope.ServiceProvider.GetRequiredService<ExerciseCatalogue>();
+        var planner = scope.ServiceProvider.GetRequiredService<DailyProgramPlanner>();
+        var minutes = AbilityProfileJson.Read(DemoPatientSeeder.DemoProfileJson).Profile!.MinutesAvailablePerDay;
+        // Two comfortable days at target for every exercise of the plan: each one wants to step up.
+        var plan = planner.Plan(DemoPatientSeeder.DemoProfileJson);
+        var history = plan.SelectMany(p => new[] { today.AddDays(-2), today.AddDays(-1) }.Select(day =>
+                new PastExercise(day, p.ExerciseId, p.Mode, p.Sets, p.RepetitionsPerSet, p.TargetRangeOfMotionDegrees,
+                    p.Sets * p.RepetitionsPerSet, (p.TargetRangeOfMotionDegrees ?? 20) * 1.2, Rated: true, Effort: 2, PainOrDizziness: false)))
+            .ToArray();
+
+        var progressed = planner.Plan(DemoPatientSeeder.DemoProfileJson, history);
+
+        var seconds = progressed.Sum(p => ProgramGenerator.EstimateSeconds(catalogue.Get(p.ExerciseId).DefaultDose, p.Sets, p.RepetitionsPerSet));
+        seconds.ShouldBeLessThanOrEqualTo(minutes * 60);
+        progressed.Zip(plan).Any(x => x.First.RepetitionsPerSet > x.Second.RepetitionsPerSet || x.First.Sets > x.Second.Sets)
+            .ShouldBeTrue("at least one exercise should still step up within the budget");
     }
 
     [Fact]

@@ -43,25 +43,24 @@ internal sealed class DailyProgramPlanner(ExerciseCatalogue catalogue)
         }
 
         var program = ProgramGenerator.Generate(read.Profile!, catalogue.All);
-        return program.Items.Select(item =>
-        {
-            var exercise = catalogue.Get(item.ExerciseId);
-            return Map(Progress(item, exercise, history), exercise);
-        }).ToArray();
+        var choices = program.Items.Select(item => Progress(item, catalogue.Get(item.ExerciseId), history)).ToArray();
+        // Progression may add repetitions or sets; the day must still fit the minutes the person has.
+        var fitted = ProgressionBudget.Fit(choices, read.Profile!.MinutesAvailablePerDay);
+        return fitted.Items.Select(item => Map(item, catalogue.Get(item.ExerciseId))).ToArray();
     }
 
     /// <summary>
     /// Today's prescription of one exercise: the last one stored, moved at most one step by
-    /// <see cref="Progression.Propose"/>. With no history the generator's prescription stands. The mode
+    /// <see cref="Progression.Propose"/> (with the last one and the generator's kept as fall-backs for the time budget). With no history the generator's prescription stands. The mode
     /// the generator chooses today (from the current muscle grade and the safety caps, §3.7, §3.5) is the
     /// ceiling: progression never goes above it, and a lower grade brings the mode down to it.
     /// </summary>
-    internal static ProgramItem Progress(ProgramItem item, Exercise exercise, IReadOnlyList<PastExercise> history)
+    internal static DoseChoice Progress(ProgramItem item, Exercise exercise, IReadOnlyList<PastExercise> history)
     {
         var past = history.Where(h => string.Equals(h.ExerciseId, item.ExerciseId, StringComparison.Ordinal)).OrderBy(h => h.Day).ToList();
         if (past.Count == 0)
         {
-            return item;
+            return new DoseChoice(item, item, item, exercise.DefaultDose);
         }
 
         var last = past[^1];
@@ -72,12 +71,23 @@ internal sealed class DailyProgramPlanner(ExerciseCatalogue catalogue)
             past.Select(p => p.ToSessionResult()).OfType<SessionResult>().ToList(),
             exercise.Modes.Keys.ToArray(),
             gradeCeiling: item.Mode);
-        var next = proposal.Next;
+        return new DoseChoice(WithPrescription(item, exercise, proposal.Next), WithPrescription(item, exercise, current), item, exercise.DefaultDose);
+    }
+
+    private static ProgramItem WithPrescription(ProgramItem item, Exercise exercise, Prescription prescription)
+    {
         // An easier mode may need a helper where the generator's mode did not (passive work, helper steps).
         var helper = item.HelperRequired
-            || next.Mode == ExerciseMode.Passive
-            || (exercise.Modes.TryGetValue(next.Mode, out var steps) && steps.RequiresHelper);
-        return item with { Mode = next.Mode, Sets = next.Sets, Reps = next.Reps, HelperRequired = helper };
+            || prescription.Mode == ExerciseMode.Passive
+            || (exercise.Modes.TryGetValue(prescription.Mode, out var steps) && steps.RequiresHelper);
+        return item with
+        {
+            Mode = prescription.Mode,
+            Sets = prescription.Sets,
+            Reps = prescription.Reps,
+            HelperRequired = helper,
+            EstimatedSeconds = ProgramGenerator.EstimateSeconds(exercise.DefaultDose, prescription.Sets, prescription.Reps),
+        };
     }
 
     private static PlannedExerciseDraft Map(ProgramItem item, Exercise exercise)

@@ -16,19 +16,22 @@ internal sealed record ExerciseView(
     bool HelperRequired,
     IReadOnlyList<string> Instructions,
     IReadOnlyList<string> Warnings,
-    string? LevelUp = null)
+    string? LevelUp = null,
+    string? EasierToday = null)
 {
     /// <param name="p">The planned exercise.</param>
-    /// <param name="previous">The same exercise as planned on the last earlier day, if any (for the "level up" line).</param>
+    /// <param name="previous">The same exercise as planned on the last earlier day, if any (for the "level up" or "easier today" line).</param>
     public static ExerciseView From(PlannedExercise p, PlannedExercise? previous = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var levelUp = previous is null ? null
             : Session.LevelUp.Describe(previous.Mode, previous.Sets, previous.RepetitionsPerSet, p.Mode, p.Sets, p.RepetitionsPerSet);
+        var easier = previous is null ? null
+            : Session.LevelUp.DescribeEasier(previous.Mode, previous.Sets, previous.RepetitionsPerSet, p.Mode, p.Sets, p.RepetitionsPerSet);
         return new(p.Id, p.ExerciseId, p.Name, p.Mode, p.Sets, p.RepetitionsPerSet, p.TempoSeconds,
             p.RestBetweenSetsSeconds, p.TargetRangeOfMotionDegrees, p.HelperRequired,
-            Lines(p.Instructions), Lines(p.Warnings), levelUp);
+            Lines(p.Instructions), Lines(p.Warnings), levelUp, easier);
     }
 }
 
