@@ -201,6 +201,74 @@ public class SensorSessionTests
     }
 
     [Fact]
+    public void Batches_NobodyReadingButASinkTakesThem_CountsNoneAsDropped()
+    {
+        var session = NewSession(capacity: 2);
+        var sink = new RecordingSink();
+        using var attachment = session.Attach(sink);
+        session.TryConnect(out var connection, out _);
+
+        for (uint i = 0; i < 5; i++)
+        {
+            session.Receive(connection, Frame(1, i, Samples(i, 1)), _scratch);
+        }
+
+        attachment.Dispose();
+        for (uint i = 5; i < 9; i++)
+        {
+            session.Receive(connection, Frame(1, i, Samples(i, 1)), _scratch);
+        }
+
+        sink.Samples.Count.ShouldBe(5); // every batch reached a consumer while the sink was attached ...
+        session.GetStatus().BatchesDropped.ShouldBe(2); // ... so only the two pushed out after it left were lost
+        session.Batches.TryRead(out var oldestKept);
+        oldestKept!.Samples[0].TimeSeconds.ShouldBe(7);
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(100)]
+    [InlineData(200)]
+    public void Receive_SteadyStream_MeasuresTheRateAfterTheFirstWindowAndTellsTheSinks(double rateHz)
+    {
+        var session = NewSession();
+        var sink = new RecordingSink();
+        session.Attach(sink);
+        session.TryConnect(out var connection, out _);
+        var samples = Enumerable.Range(0, 200).Select(i => new ImuSample(i / rateHz, new Vector3(0, 9.8f, 0), Vector3.Zero)).ToArray();
+
+        uint sequence = 0;
+        foreach (var chunk in samples.Chunk(4))
+        {
+            session.Receive(connection, Frame(1, sequence++, chunk), _scratch).ShouldBe(FrameRejection.None);
+        }
+
+        sink.Rates[0].ShouldBeNull(); // not measured from one frame
+        sink.Rates[^1]!.Value.ShouldBe(rateHz, rateHz * 0.002);
+        session.SamplingRateHz!.Value.ShouldBe(rateHz, rateHz * 0.002);
+        session.GetStatus().SamplingRateHz!.Value.ShouldBe(rateHz, 0.1);
+        var firstMeasured = sink.Rates.FindIndex(r => r is not null);
+        (firstMeasured * 4).ShouldBeLessThanOrEqualTo(SamplingRateEstimator.WindowIntervals + 4);
+    }
+
+    [Fact]
+    public void Receive_NewStreamAfterReload_MeasuresTheRateAgain()
+    {
+        var session = NewSession();
+        session.TryConnect(out var connection, out _);
+        var at100 = Enumerable.Range(0, 100).Select(i => new ImuSample(i / 100.0, new Vector3(0, 9.8f, 0), Vector3.Zero)).ToArray();
+        var at50 = Enumerable.Range(0, 100).Select(i => new ImuSample(i / 50.0, new Vector3(0, 9.8f, 0), Vector3.Zero)).ToArray();
+        session.Receive(connection, Frame(1, 0, at100), _scratch);
+        session.SamplingRateHz!.Value.ShouldBe(100, 0.2);
+
+        session.Receive(connection, Frame(2, 0, at50[..10]), _scratch);
+        session.SamplingRateHz.ShouldBeNull(); // another page, perhaps another phone: not assumed
+        session.Receive(connection, Frame(2, 1, at50[10..]), _scratch);
+
+        session.SamplingRateHz!.Value.ShouldBe(50, 0.1);
+    }
+
+    [Fact]
     public void SetExercise_TellsThePhoneWhereToStrapIt()
     {
         var session = NewSession();
@@ -222,10 +290,13 @@ public class SensorSessionTests
 
         public List<SensorConnectionState> States { get; } = [];
 
-        public void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted)
+        public List<double?> Rates { get; } = [];
+
+        public void OnSamples(SensorBatch batch)
         {
-            Samples.AddRange(samples.ToArray());
-            Restarts += streamRestarted ? 1 : 0;
+            Samples.AddRange(batch.Samples);
+            Restarts += batch.StreamRestarted ? 1 : 0;
+            Rates.Add(batch.SamplingRateHz);
         }
 
         public void OnConnectionStateChanged(SensorConnectionState state) => States.Add(state);
@@ -233,7 +304,7 @@ public class SensorSessionTests
 
     private sealed class ThrowingSink : ISensorSampleSink
     {
-        public void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted) => throw new InvalidOperationException("consumer bug");
+        public void OnSamples(SensorBatch batch) => throw new InvalidOperationException("consumer bug");
 
         public void OnConnectionStateChanged(SensorConnectionState state)
         {

@@ -35,7 +35,7 @@ public class SensorSocketEndpointTests
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
         server.Registry.TryGet(opened.SessionId, out var session).ShouldBeTrue();
-        var counter = new RepetitionCountingSink(RepetitionOptions.Default, samplingRateHz: 100);
+        var counter = new RepetitionCountingSink(RepetitionOptions.Default);
         using var attached = session.Attach(counter);
         using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
 
@@ -59,7 +59,9 @@ public class SensorSocketEndpointTests
         var offline = RepetitionDetector.Detect(samples, RepetitionOptions.Default, 100, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
         counter.Count.ShouldBe(offline.Count);
         counter.Count.ShouldBe(trueCount);
+        counter.SamplingRateHz!.Value.ShouldBe(100, 0.5); // measured from the frames, not configured
         var status = session.GetStatus();
+        status.SamplingRateHz!.Value.ShouldBe(100, 0.5);
         status.FramesRejected.ShouldBe(0);
         status.LostFrames.ShouldBe(0);
         status.State.ShouldBe(SensorConnectionState.Connected);

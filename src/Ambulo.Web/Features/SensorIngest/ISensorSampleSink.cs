@@ -19,7 +19,16 @@ namespace Ambulo.Web.Features.SensorIngest;
 /// What the samples carry (from the frame header): a phone without a gyroscope sends the accelerometer
 /// only, and its samples' angular velocity is then zero, not measured.
 /// </param>
-public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore, SensorChannels Channels);
+/// <param name="SamplingRateHz">
+/// The stream's sampling rate as measured from its timestamps so far (<see cref="SamplingRateEstimator"/>),
+/// including this batch; null until enough samples of the current stream arrived (about one second) —
+/// so always null on the first batches of a new stream. A detector built for a rate waits for it.
+/// </param>
+public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore, SensorChannels Channels, double? SamplingRateHz = null)
+{
+    /// <summary>An attached sink took this batch, so dropping it from the buffer loses nothing.</summary>
+    internal bool TakenBySink { get; init; }
+}
 
 /// <summary>
 /// Something that consumes a session's samples as they are decoded, on the receiving connection's
@@ -29,8 +38,8 @@ public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long
 /// </summary>
 public interface ISensorSampleSink
 {
-    /// <summary>New samples from the phone (see <see cref="SensorBatch"/> for the time line and channels).</summary>
-    void OnSamples(ReadOnlySpan<ImuSample> samples, SensorChannels channels, bool streamRestarted);
+    /// <summary>New samples from the phone (see <see cref="SensorBatch"/> for the time line, channels and rate).</summary>
+    void OnSamples(SensorBatch batch);
 
     /// <summary>The phone connected, dropped off or the session closed.</summary>
     void OnConnectionStateChanged(SensorConnectionState state);

@@ -18,6 +18,7 @@ public sealed class SensorSession
     private readonly TimeProvider _time;
     private readonly Channel<SensorBatch> _batches;
     private readonly SensorStreamTracker _tracker = new();
+    private readonly SamplingRateEstimator _rate = new();
     private readonly List<ISensorSampleSink> _sinks = [];
     private SensorConnectionState _state = SensorConnectionState.WaitingForPhone;
     private long _activeConnection;
@@ -40,7 +41,7 @@ public sealed class SensorSession
         _time = time;
         _batches = Channel.CreateBounded<SensorBatch>(
             new BoundedChannelOptions(batchCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false, SingleWriter = false },
-            _ => Interlocked.Increment(ref _batchesDropped));
+            OnBatchDropped);
         LastActivity = time.GetUtcNow();
     }
 
@@ -69,13 +70,20 @@ public sealed class SensorSession
     public event Action<SensorConnectionState>? StateChanged;
 
     /// <summary>
-    /// Decoded batches in arrival order. Bounded: when nobody reads, the oldest batches are dropped
-    /// (counted in <see cref="SensorSessionStatus.BatchesDropped"/>). Completed when the session closes.
+    /// Decoded batches in arrival order. Bounded: when nobody reads, the oldest batches are dropped.
+    /// A dropped batch that an attached sink took is not lost, so only batches that reached no consumer
+    /// at all are counted in <see cref="SensorSessionStatus.BatchesDropped"/>. Completed when the session closes.
     /// </summary>
     public ChannelReader<SensorBatch> Batches => _batches.Reader;
 
     /// <summary>Rejected frames by reason, for this session over all its connections.</summary>
     public FrameRejectionCounters Rejections { get; } = new();
+
+    /// <summary>The current stream's sampling rate measured from its timestamps (Hz), or null until measured.</summary>
+    public double? SamplingRateHz
+    {
+        get { lock (_gate) { return _rate.SamplingRateHz; } }
+    }
 
     /// <summary>Catalogue id of the exercise the phone should be placed for, or null.</summary>
     public string? ExerciseId { get; private set; }
@@ -129,7 +137,9 @@ public sealed class SensorSession
                 Interlocked.Read(ref _batchesDropped),
                 _tracker.StreamsStarted,
                 Rejections.Total,
-                Rejections.Snapshot());
+                Rejections.Snapshot(),
+                _rate.SamplingRateHz is { } rate ? Math.Round(rate, 1) : null,
+                _rate.LatestWindowHz is { } window ? Math.Round(window, 1) : null);
         }
     }
 
@@ -172,11 +182,13 @@ public sealed class SensorSession
 
         if (batch is { Samples.Length: > 0 })
         {
+            var taken = false;
             foreach (var sink in sinks)
             {
                 try
                 {
-                    sink.OnSamples(batch.Samples, batch.Channels, batch.StreamRestarted);
+                    sink.OnSamples(batch);
+                    taken = true;
                 }
 #pragma warning disable CA1031 // a consumer's bug must not end the phone's connection
                 catch (Exception)
@@ -186,7 +198,7 @@ public sealed class SensorSession
                 }
             }
 
-            _batches.Writer.TryWrite(batch);
+            _batches.Writer.TryWrite(taken ? batch with { TakenBySink = true } : batch);
         }
 
         return FrameRejection.None;
@@ -203,6 +215,15 @@ public sealed class SensorSession
             _streamOffsetSeconds = _anySamples
                 ? _lastSessionTimeSeconds + Math.Max(0.001, _time.GetElapsedTime(_lastFrameTimestamp, now).TotalSeconds) - streamStart
                 : 0;
+        }
+
+        if (newStream)
+        {
+            _rate.Reset(); // another page, maybe another phone: measure again
+        }
+        else if (lost > 0)
+        {
+            _rate.Break();
         }
 
         var samples = new ImuSample[decoded.Length];
@@ -236,7 +257,16 @@ public sealed class SensorSession
             _lostPending = 0;
         }
 
-        return new SensorBatch(samples, restarted, lostBefore, ToSampleChannels(header.Channels));
+        _rate.Push(samples);
+        return new SensorBatch(samples, restarted, lostBefore, ToSampleChannels(header.Channels), _rate.SamplingRateHz);
+    }
+
+    private void OnBatchDropped(SensorBatch batch)
+    {
+        if (!batch.TakenBySink)
+        {
+            Interlocked.Increment(ref _batchesDropped);
+        }
     }
 
     private static SensorChannels ToSampleChannels(FrameChannels channels) =>
@@ -374,4 +404,6 @@ public sealed record SensorSessionStatus(
     long BatchesDropped,
     int StreamsStarted,
     long FramesRejected,
-    IReadOnlyDictionary<string, long> RejectionsByReason);
+    IReadOnlyDictionary<string, long> RejectionsByReason,
+    double? SamplingRateHz = null,
+    double? LatestWindowSamplingRateHz = null);

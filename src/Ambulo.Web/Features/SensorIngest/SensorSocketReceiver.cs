@@ -183,7 +183,8 @@ public sealed partial class SensorSocketReceiver
             status.PlacementText,
             status.FramesAccepted,
             status.FramesRejected,
-            status.LostFrames);
+            status.LostFrames,
+            status.SamplingRateHz);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, Json);
         await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancel).ConfigureAwait(false);
     }
@@ -223,5 +224,6 @@ public sealed partial class SensorSocketReceiver
 /// <param name="FramesAccepted">Frames the server has taken.</param>
 /// <param name="FramesRejected">Frames the server refused.</param>
 /// <param name="LostFrames">Frames that never arrived.</param>
+/// <param name="SamplingRateHz">The phone's sampling rate as the server measured it from the frames' timestamps, or null until measured.</param>
 public sealed record PhoneStatusMessage(
-    string Type, string? Exercise, string Placement, long FramesAccepted, long FramesRejected, long LostFrames);
+    string Type, string? Exercise, string Placement, long FramesAccepted, long FramesRejected, long LostFrames, double? SamplingRateHz);

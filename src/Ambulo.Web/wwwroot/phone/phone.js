@@ -16,7 +16,7 @@ const TOKEN_KEY = 'ambulo.phone.pairing';
 const $ = (id) => document.getElementById(id);
 const ui = {
   code: $('code'), start: $('start'), state: $('state'), problem: $('problem'),
-  exercise: $('exercise'), placement: $('placement'), sent: $('sent'), accepted: $('accepted'), awake: $('awake'),
+  exercise: $('exercise'), placement: $('placement'), sent: $('sent'), accepted: $('accepted'), rate: $('rate'), awake: $('awake'),
 };
 
 const stream = {
@@ -167,6 +167,9 @@ function showServerStatus(message) {
   }
   if (typeof message.framesAccepted === 'number') {
     ui.accepted.textContent = String(message.framesAccepted);
+  }
+  if (typeof message.samplingRateHz === 'number') {
+    ui.rate.textContent = `${Math.round(message.samplingRateHz)} readings a second`;
   }
 }
 

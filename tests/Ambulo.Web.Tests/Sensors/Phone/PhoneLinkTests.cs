@@ -1,7 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
+using Ambulo.Motion.Repetitions;
+using Ambulo.Motion.Samples;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Sensors;
+using Ambulo.Web.Features.Sensors.Phone;
 using Ambulo.Web.Tests.SensorIngest;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +60,65 @@ public sealed class PhoneLinkTests
         status.FramesRejected.ShouldBe(2);
         server.Links.Describe(session.SessionId)!.Counted.ShouldBe(4);
         phone.State.ShouldBe(WebSocketState.Open);
+    }
+
+    /// <summary>
+    /// The same movement streamed at a phone's different rates (and with a busy browser's jittered
+    /// timestamps): the rate is measured from the frames and the counter built for it, so each
+    /// repetition's duration, speed and range are what the offline detector finds at the phone's true
+    /// rate, and the speeds agree across rates (a counter built for a fixed 60 Hz reads a 200 Hz
+    /// phone's speeds as less than a third of the truth, a 50 Hz phone's as a fifth too fast).
+    /// </summary>
+    [Theory]
+    [InlineData(50, 0)]
+    [InlineData(100, 0)]
+    [InlineData(100, 0.006)]
+    [InlineData(200, 0)]
+    public async Task Stream_SameMovementAtDifferentPhoneRates_MeasuresTheRateAndCountsWithTheRightDurationsAndSpeeds(double rateHz, double jitterSeconds)
+    {
+        await using var server = new PhoneSessionServer(NoFrameRateLimit);
+        var session = await server.StartSessionAsync();
+        var exerciseId = session.Exercise!.ExerciseId;
+        var samples = PhoneSessionServer.Recording(exerciseId, repetitions: 4, seed: 8, samplingRateHz: rateHz);
+        var random = new Random(13);
+        var sent = samples.Select(s => s with { TimeSeconds = Math.Round((s.TimeSeconds + (random.NextDouble() * jitterSeconds)) * 1e6) / 1e6 }).ToArray();
+        var plan = new TrackingPlans(Ambulo.Domain.Exercises.ExerciseCatalogue.Default).For(exerciseId);
+        const SensorChannels both = SensorChannels.Accelerometer | SensorChannels.Gyroscope;
+        var atTrueRate = RepetitionDetector.Detect(samples, plan.Detector, rateHz, both);
+        var at100Hz = RepetitionDetector.Detect(PhoneSessionServer.Recording(exerciseId, repetitions: 4, seed: 8, samplingRateHz: 100), plan.Detector, 100, both);
+        atTrueRate.Count.ShouldBe(4);
+        at100Hz.Count.ShouldBe(4);
+
+        var pairing = await server.PairFromSessionAsync(session.SessionId);
+        var redeemed = await server.RedeemAsync(pairing.PairingCode!);
+        using var phone = await server.ConnectPhoneAsync(redeemed.SocketPath);
+        foreach (var frame in PhoneFrames.Split(sent, perFrame: Math.Max(1, (int)(rateHz / 25))))
+        {
+            await phone.SendAsync(frame);
+        }
+
+        var link = server.Links.Find(session.SessionId)!;
+        (await PhoneSessionServer.EventuallyAsync(() => link.Counted >= 4)).ShouldBeTrue("four repetitions counted");
+        await Task.Delay(300);
+        link.Counted.ShouldBe(4);
+        link.DetectorSamplingRateHz!.Value.ShouldBe(rateHz, rateHz * 0.02);
+        var described = await server.Http.GetFromJsonAsync<PhonePairing>(new Uri($"/api/sessions/{session.SessionId}/phone", UriKind.Relative));
+        described!.SamplingRateHz!.Value.ShouldBe(rateHz, rateHz * 0.02);
+        var counted = link.RecentRepetitions;
+        counted.Count.ShouldBe(4);
+        // Jittered timestamps move the orientation filter's steps a little, and with them where a
+        // repetition is found to end (up to about 0.1 s of a 2.5-3 s repetition).
+        var durationTolerance = jitterSeconds > 0 ? 0.15 : 0.05;
+        for (var i = 0; i < 4; i++)
+        {
+            var truth = atTrueRate.Repetitions[i];
+            counted[i].DurationSeconds.ShouldBe(truth.DurationSeconds, durationTolerance, $"repetition {i + 1}: duration");
+            counted[i].PeakAngularVelocityDegreesPerSecond.ShouldBe(truth.PeakAngularVelocityDegreesPerSecond, truth.PeakAngularVelocityDegreesPerSecond * 0.05, $"repetition {i + 1}: peak speed");
+            counted[i].RangeOfMotionDegrees.ShouldBe(truth.RangeOfMotionDegrees, 1, $"repetition {i + 1}: range");
+            var same = at100Hz.Repetitions[i];
+            counted[i].DurationSeconds.ShouldBe(same.DurationSeconds, 0.25, $"repetition {i + 1}: duration against 100 Hz");
+            counted[i].PeakAngularVelocityDegreesPerSecond.ShouldBe(same.PeakAngularVelocityDegreesPerSecond, same.PeakAngularVelocityDegreesPerSecond * 0.1, $"repetition {i + 1}: peak speed against 100 Hz");
+        }
     }
 
     [Fact]

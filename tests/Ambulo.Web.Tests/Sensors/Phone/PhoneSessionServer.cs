@@ -60,11 +60,11 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
 
     public Task<ClientWebSocket> ConnectPhoneAsync(string socketPath) => PhoneApi.ConnectAsync(BaseAddress, socketPath);
 
-    /// <summary>A simulated set of the exercise at a phone's 60 Hz, times on whole microseconds as the phone page sends them.</summary>
-    public static ImuSample[] Recording(string exerciseId, int repetitions, int seed)
+    /// <summary>A simulated set of the exercise at a phone's rate (60 Hz unless told), times on whole microseconds as the phone page sends them.</summary>
+    public static ImuSample[] Recording(string exerciseId, int repetitions, int seed, double samplingRateHz = 60)
     {
         var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exerciseId);
-        var set = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = repetitions, Seed = seed, SamplingRateHz = 60 });
+        var set = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = repetitions, Seed = seed, SamplingRateHz = samplingRateHz });
         set.TrueCount.ShouldBe(repetitions);
         return [.. set.Recording.Samples.Select(s => s with { TimeSeconds = Math.Round(s.TimeSeconds * 1_000_000d) / 1_000_000d })];
     }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Ambulo.Domain.Exercises;
+using Ambulo.Motion.Repetitions;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 
@@ -14,6 +15,8 @@ namespace Ambulo.Web.Features.Sensors.Phone;
 /// </summary>
 internal sealed partial class PhoneLink
 {
+    private const int RecentKept = 20;
+
     private enum WorkKind { Repetition, FollowSession }
 
     private readonly record struct Work(WorkKind Kind, int Generation, double RangeOfMotionDegrees);
@@ -24,11 +27,12 @@ internal sealed partial class PhoneLink
     private readonly SessionEngine _engine;
     private readonly TrackingPlans _tracking;
     private readonly ExerciseCatalogue _catalogue;
-    private readonly double _samplingRateHz;
     private readonly ILogger _logger;
     private readonly Action<PhoneLink> _changed;
     private readonly Action<PhoneLink> _closed;
+    private readonly Queue<Repetition> _recent = new();
     private IDisposable? _attached;
+    private RepetitionCountingSink? _sink;
     private IDisposable? _subscription;
     private int _generation;
     private int? _plannedExerciseId;
@@ -44,7 +48,6 @@ internal sealed partial class PhoneLink
         SessionEngine engine,
         TrackingPlans tracking,
         ExerciseCatalogue catalogue,
-        double samplingRateHz,
         ILogger logger,
         Action<PhoneLink> changed,
         Action<PhoneLink> closed,
@@ -55,7 +58,6 @@ internal sealed partial class PhoneLink
         _engine = engine;
         _tracking = tracking;
         _catalogue = catalogue;
-        _samplingRateHz = samplingRateHz;
         _logger = logger;
         _changed = changed;
         _closed = closed;
@@ -73,6 +75,21 @@ internal sealed partial class PhoneLink
     public string? NotCountableReason
     {
         get { lock (_gate) { return _notCountableReason; } }
+    }
+
+    /// <summary>
+    /// The sampling rate (Hz) the current exercise's counter was built for: the phone's rate measured
+    /// from its timestamps. Null before the phone has streamed long enough, or when nothing is counted.
+    /// </summary>
+    public double? DetectorSamplingRateHz
+    {
+        get { lock (_gate) { return _sink?.SamplingRateHz; } }
+    }
+
+    /// <summary>The last few repetitions the phone's counter completed (newest last), for diagnostics: durations, speeds.</summary>
+    public IReadOnlyList<Repetition> RecentRepetitions
+    {
+        get { lock (_gate) { return [.. _recent]; } }
     }
 
     /// <summary>Repetitions the session took from this phone.</summary>
@@ -157,7 +174,7 @@ internal sealed partial class PhoneLink
         {
             try
             {
-                sink = new RepetitionCountingSink(plan.Detector, _samplingRateHz);
+                sink = new RepetitionCountingSink(plan.Detector);
             }
             catch (ArgumentException ex)
             {
@@ -169,6 +186,8 @@ internal sealed partial class PhoneLink
         {
             _attached?.Dispose();
             _attached = null;
+            _sink = sink;
+            _recent.Clear();
             _plannedExerciseId = exercise.PlannedExerciseId;
             _notCountableReason = reason;
             var generation = ++_generation;
@@ -176,12 +195,32 @@ internal sealed partial class PhoneLink
             {
                 // Raised on the phone's receive loop: only queue, never wait there.
                 sink.RepetitionCompleted += repetition =>
+                {
+                    Remember(generation, repetition);
                     _work.Writer.TryWrite(new Work(WorkKind.Repetition, generation, repetition.RangeOfMotionDegrees));
+                };
                 _attached = Sensor.Attach(sink);
             }
         }
 
         _changed(this);
+    }
+
+    private void Remember(int generation, Repetition repetition)
+    {
+        lock (_gate)
+        {
+            if (generation != _generation)
+            {
+                return;
+            }
+
+            _recent.Enqueue(repetition);
+            while (_recent.Count > RecentKept)
+            {
+                _recent.Dequeue();
+            }
+        }
     }
 
     private async Task PumpAsync()

@@ -33,7 +33,8 @@ internal static class PhoneLinkEndpoints
             view.ExerciseName,
             view.PlacementText,
             view.NotCountableReason,
-            view.Counted);
+            view.Counted,
+            view.SamplingRateHz);
     }
 }
 
@@ -45,5 +46,7 @@ internal static class PhoneLinkEndpoints
 /// <param name="Placement">Where to strap the phone, in plain words.</param>
 /// <param name="NotCountableReason">Why the phone cannot count this exercise, or null.</param>
 /// <param name="Counted">Repetitions the session took from the phone.</param>
+/// <param name="SamplingRateHz">The phone's sampling rate measured from its timestamps (Hz), or null until measured.</param>
 internal sealed record PhonePairing(
-    string State, string? PairingCode, string? PhoneUrl, string? Exercise, string Placement, string? NotCountableReason, int Counted);
+    string State, string? PairingCode, string? PhoneUrl, string? Exercise, string Placement, string? NotCountableReason, int Counted,
+    double? SamplingRateHz);

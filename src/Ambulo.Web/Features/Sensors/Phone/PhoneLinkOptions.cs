@@ -8,7 +8,4 @@ internal sealed class PhoneLinkOptions
     /// tab). Past this, the pairing is closed and the phone is told so.
     /// </summary>
     public double GraceSecondsWithoutScreen { get; set; } = 120;
-
-    /// <summary>The phone's nominal rate for the detector's filters (browsers deliver devicemotion at about 60 Hz).</summary>
-    public double SamplingRateHz { get; set; } = 60;
 }

@@ -14,7 +14,8 @@ internal sealed record PhoneLinkView(
     string? ExerciseName,
     string PlacementText,
     string? NotCountableReason,
-    int Counted);
+    int Counted,
+    double? SamplingRateHz);
 
 /// <summary>
 /// The phones of the exercise sessions (at most one per session). Screens showing a session
@@ -77,8 +78,7 @@ internal sealed partial class PhoneSensorLinks(
             }
             else
             {
-                link = new PhoneLink(sessionId, registry.Open(), engine, tracking, catalogue, options.CurrentValue.SamplingRateHz,
-                    logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping);
+                link = new PhoneLink(sessionId, registry.Open(), engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping);
                 _links[sessionId] = link;
                 link.Start(view, events);
                 LogOpened(sessionId, link.Sensor.Id);
@@ -115,7 +115,7 @@ internal sealed partial class PhoneSensorLinks(
 
         var status = link.Sensor.GetStatus();
         return new PhoneLinkView(status.State, status.PairingCode, status.PairingCodeExpiresAt, status.ExerciseName,
-            status.PlacementText, link.NotCountableReason, link.Counted);
+            status.PlacementText, link.NotCountableReason, link.Counted, status.SamplingRateHz);
     }
 
     /// <summary>
