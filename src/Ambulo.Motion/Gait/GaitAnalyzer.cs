@@ -84,6 +84,7 @@ public static class GaitAnalyzer
         IReadOnlyList<WalkingBout> bouts;
         var model = DistanceModel.None;
         var otherFootInferred = false;
+        IReadOnlyList<double?>? stepLengths = null;
         switch (placement)
         {
             case GaitPlacement.Foot or GaitPlacement.Shank:
@@ -120,7 +121,7 @@ public static class GaitAnalyzer
                 bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, 1);
                 if (placement is GaitPlacement.Pocket or GaitPlacement.Hand && options.PhoneStepLength is { } phone)
                 {
-                    (bouts, model) = WithPhoneDistance(recordings[0], result.StepTimesSeconds, bouts, phone);
+                    (bouts, model, stepLengths) = WithPhoneDistance(recordings[0], result.StepTimesSeconds, bouts, phone);
                 }
 
                 break;
@@ -133,17 +134,17 @@ public static class GaitAnalyzer
             summary = summary with { Steps = contacts.Count + strides.Count };
         }
 
-        return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred);
+        return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred, stepLengths);
     }
 
     /// <summary>Bout distance = sum of the phone step lengths from the bout's first to its last contact; speed = distance / bout duration.</summary>
-    private static (IReadOnlyList<WalkingBout> Bouts, DistanceModel Model) WithPhoneDistance(SensorRecording recording, IReadOnlyList<double> stepTimes,
-        IReadOnlyList<WalkingBout> bouts, PhoneStepLengthOptions phone)
+    private static (IReadOnlyList<WalkingBout> Bouts, DistanceModel Model, IReadOnlyList<double?>? StepLengths) WithPhoneDistance(SensorRecording recording,
+        IReadOnlyList<double> stepTimes, IReadOnlyList<WalkingBout> bouts, PhoneStepLengthOptions phone)
     {
         var lengths = PhoneStepLength.Estimate(recording.Samples, stepTimes, phone);
         if (lengths.Model == DistanceModel.None)
         {
-            return (bouts, DistanceModel.None);
+            return (bouts, DistanceModel.None, null);
         }
 
         var withDistance = bouts.Select(b =>
@@ -151,7 +152,7 @@ public static class GaitAnalyzer
             var d = lengths.DistanceMeters(stepTimes, b.StartSeconds, b.EndSeconds);
             return b with { DistanceMeters = d, GaitSpeedMetersPerSecond = b.DurationSeconds > 0 ? d / b.DurationSeconds : null };
         }).ToList();
-        return (withDistance, lengths.Model);
+        return (withDistance, lengths.Model, lengths.StepLengthsMeters);
     }
 
     private static double? LabelMeters(SensorRecording recording, string key) =>

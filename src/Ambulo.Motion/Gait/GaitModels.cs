@@ -80,6 +80,9 @@ public sealed record GaitSummary(
 /// Everything a gait analysis found in one recording. <see cref="OtherFootInferred"/>: only one foot (or shank) was
 /// recorded, so <see cref="Steps"/> lists that foot's contacts only; each of its strides holds one step of the other foot,
 /// which the step totals and cadences of bouts and summary include (<see cref="StepCount"/> counts the same way).
+/// <see cref="StepLengthsMeters"/>: a phone with a step-length model (<see cref="PhoneStepLength"/>) gives one length per
+/// entry of <see cref="Steps"/> (the ground covered from the previous contact to this one; null for a bout's first step),
+/// in the model of <see cref="GaitSummary.DistanceModel"/>; other placements carry their lengths on the strides.
 /// </summary>
 public sealed record GaitAnalysis(
     string Placement,
@@ -87,7 +90,8 @@ public sealed record GaitAnalysis(
     IReadOnlyList<Stride> Strides,
     IReadOnlyList<WalkingBout> WalkingBouts,
     GaitSummary Summary,
-    bool OtherFootInferred = false)
+    bool OtherFootInferred = false,
+    IReadOnlyList<double?>? StepLengthsMeters = null)
 {
     /// <summary>Steps from <paramref name="fromSeconds"/> (inclusive) to <paramref name="toSeconds"/> (exclusive), the other foot's included when inferred.</summary>
     public int StepCount(double fromSeconds, double toSeconds) =>

@@ -18,6 +18,9 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 /// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = (turns + 1) × course length − the unfinished part is
 /// not known, so it counts completed legs only; <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
 /// <see cref="DeclinePercent"/> compares the last minute with the first (speed when measured, else cadence).
+/// <see cref="DistanceModel"/> names the model of the sensor distance and the minute speeds (<see cref="WalkedDistance"/>):
+/// foot strapdown, lower-back pendulum, or for a phone the personal Weinberg constant or the height ratio
+/// (<see cref="GaitAnalysisOptions.PhoneStepLength"/>); <see cref="DistanceModel.None"/> and no sensor distance without one.
 /// </summary>
 public sealed record SixMinuteWalkResult(
     int Steps,
@@ -51,8 +54,7 @@ public static class SixMinuteWalkTest
         {
             double a = start + m * 60, b = Math.Min(end, a + 60);
             var count = analysis.StepCount(a, b >= end ? b + 1e-9 : b);
-            var strides = analysis.Strides.Where(s => s.StrideLengthMeters is not null && s.StartSeconds >= a && s.StartSeconds < b).ToList();
-            double? distance = analysis.Summary.DistanceModel != DistanceModel.None ? strides.Sum(s => s.StrideLengthMeters!.Value) / Math.Max(1, strides.Select(s => s.Side).Distinct().Count()) : null;
+            var distance = WalkedDistance.Between(analysis, a, b);
             minutes.Add(new MinuteSplit(m + 1, count, count * 60.0 / (b - a), distance, distance / (b - a)));
         }
 
@@ -72,10 +74,11 @@ public static class SixMinuteWalkTest
             }
         }
 
-        double? sensorDistance = minutes.Any(m => m.DistanceMeters is not null) ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
+        var model = WalkedDistance.ModelOf(analysis);
+        double? sensorDistance = model != DistanceModel.None ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
         var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
         return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, turns.Count, turns.Count,
-            turns.Count * options.CourseLengthMeters, sensorDistance, sensorDistance is null ? DistanceModel.None : analysis.Summary.DistanceModel,
+            turns.Count * options.CourseLengthMeters, sensorDistance, model,
             minutes, decline, measure);
     }
 }

@@ -15,7 +15,13 @@ public sealed record AmbulationBand(string Perry, string Fulk)
         speedMetersPerSecond < 0.49 ? "home" : speedMetersPerSecond < 0.93 ? "limited-community" : "community");
 }
 
-/// <summary>Result of a 10-metre walk: time and speed over the middle 6 m.</summary>
+/// <summary>
+/// Result of one 10-metre walk trial: time and speed over the middle 6 m. <see cref="DistanceSource"/> says how the
+/// 2 m and 8 m marks were placed: <c>sensor-distance</c> (cumulative distance of the model in
+/// <see cref="DistanceModel"/>, scaled to the course) or <c>equal-steps</c> (no distance model: every step equally
+/// long). <see cref="SensorDistanceMeters"/> is what that model measured from the first to the last contact of the
+/// walk, a check against the course length; absent without a model.
+/// </summary>
 public sealed record TenMetreWalkResult(
     bool Found,
     double? StartSeconds,
@@ -28,13 +34,15 @@ public sealed record TenMetreWalkResult(
     double? CadenceStepsPerMinute,
     AmbulationBand? Band,
     string DistanceSource,
-    string? Problem = null);
+    string? Problem = null,
+    DistanceModel DistanceModel = DistanceModel.None,
+    double? SensorDistanceMeters = null);
 
 /// <summary>
 /// The 10-metre walk test (clinical reference §2: walk 10 m, time only the middle 6 m). The walk is the longest bout.
-/// Where a distance model gives per-stride lengths, the cumulative sensor distance (scaled to the 10 m course) says
-/// when the walker passes 2 m and 8 m; otherwise steps are taken as equally long and the 2 m and 8 m marks fall at
-/// 20 % and 80 % of the steps.
+/// Where a distance model gives step or stride lengths (<see cref="WalkedDistance"/>: phone step lengths, foot or
+/// lower-back strides), the cumulative sensor distance (scaled to the 10 m course) says when the walker passes 2 m and
+/// 8 m; otherwise steps are taken as equally long and the 2 m and 8 m marks fall at 20 % and 80 % of the steps.
 /// </summary>
 public static class TenMetreWalkTest
 {
@@ -53,37 +61,38 @@ public static class TenMetreWalkTest
         var fromFraction = options.ZoneMeters / options.CourseLengthMeters;
         var toFraction = 1 - fromFraction;
 
-        // Cumulative distance at each contact: from stride lengths when there are any, else uniform per step.
-        var strides = analysis.Strides.Where(s => s.StrideLengthMeters is not null && s.StartSeconds >= bout.StartSeconds - 1e-9 && s.EndSeconds <= bout.EndSeconds + 1e-9).ToList();
+        // Cumulative distance at each contact: from the distance model when there is one, else uniform per step.
+        var model = WalkedDistance.ModelOf(analysis);
         string source;
         double[] cumulative;
-        if (strides.Count >= 2)
+        double? sensorDistance = null;
+        if (model != DistanceModel.None && WalkedDistance.Between(analysis, bout.StartSeconds, bout.EndSeconds) is > 0 and var walked)
         {
-            // Each stride spreads its length evenly over time; sum over strides (both feet → halve).
-            var feet = strides.Select(s => s.Side).Distinct().Count();
-            var sidesFactor = feet > 1 || analysis.Steps.Select(c => c.Side).Distinct().Count() <= 1 ? 1.0 / Math.Max(1, feet) : 0.5;
-            cumulative = contacts.Select(t => strides.Sum(s => s.StrideLengthMeters!.Value * Math.Clamp((t - s.StartSeconds) / (s.EndSeconds - s.StartSeconds), 0, 1)) * sidesFactor).ToArray();
+            cumulative = contacts.Select(t => WalkedDistance.Between(analysis, bout.StartSeconds, t)!.Value).ToArray();
+            sensorDistance = walked;
             source = "sensor-distance";
         }
         else
         {
+            model = DistanceModel.None;
             cumulative = contacts.Select((_, k) => (double)k).ToArray();
             source = "equal-steps";
         }
 
-        var total = cumulative[^1];
-        if (contacts.Count < 4 || total <= 0)
+        if (contacts.Count < 4 || cumulative[^1] <= 0)
         {
-            return new TenMetreWalkResult(false, bout.StartSeconds, bout.EndSeconds, null, null, null, null, contacts.Count, null, null, source, "too few steps to time the middle of the walk");
+            return new TenMetreWalkResult(false, bout.StartSeconds, bout.EndSeconds, null, null, null, null, contacts.Count, null, null, source,
+                "too few steps to time the middle of the walk", model, sensorDistance);
         }
 
+        var total = cumulative[^1];
         var t2 = TimeAt(contacts, cumulative, fromFraction * total);
         var t8 = TimeAt(contacts, cumulative, toFraction * total);
         var middle = t8 - t2;
         var middleMeters = options.CourseLengthMeters - 2 * options.ZoneMeters;
         var speed = middle > 0 ? middleMeters / middle : (double?)null;
-        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9), bout.CadenceStepsPerMinute,
-            speed is { } v ? AmbulationBand.Of(v) : null, source);
+        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9),
+            bout.CadenceStepsPerMinute, speed is { } v ? AmbulationBand.Of(v) : null, source, null, model, sensorDistance);
     }
 
     private static double TimeAt(List<double> times, double[] cumulative, double distance)

@@ -12,7 +12,12 @@ public sealed record TimedUpAndGoOptions(double ActivityThresholdMps2 = 0.6, dou
     public GaitAnalysisOptions Gait { get; init; } = new(GaitPopulation.SlowOrImpaired);
 }
 
-/// <summary>Timed Up and Go: total time and its phases (seconds); phases that could not be found are null.</summary>
+/// <summary>
+/// Timed Up and Go: total time and its phases (seconds); phases that could not be found are null.
+/// <see cref="WalkedDistanceMeters"/>: ground covered from the first step to the start of the turn-to-sit (about 6 m on
+/// the standard 3 m course, a check that the course was walked), by the model named in <see cref="DistanceModel"/>;
+/// absent without a distance model.
+/// </summary>
 public sealed record TimedUpAndGoResult(
     bool Found,
     double? StartSeconds,
@@ -24,7 +29,9 @@ public sealed record TimedUpAndGoResult(
     double? WalkBackSeconds,
     double? TurnToSitSeconds,
     int Steps,
-    string? Problem = null);
+    string? Problem = null,
+    double? WalkedDistanceMeters = null,
+    DistanceModel DistanceModel = DistanceModel.None);
 
 /// <summary>
 /// Instrumented Timed Up and Go from one trunk, pocket or lower-back sensor: the test runs from the first movement out
@@ -65,8 +72,10 @@ public static class TimedUpAndGoTest
         double? turnTime = turn1?.DurationSeconds;
         double? walkBack = turn1 is not null && turn2 is not null ? turn2.StartSeconds - turn1.EndSeconds : null;
         double? turnToSit = turn2 is not null ? end - turn2.StartSeconds : null;
+        var walked = WalkedDistance.Between(analysis, firstStep, turn2?.StartSeconds ?? end.Value);
         return new TimedUpAndGoResult(true, start, end, end - start, firstStep - start, walkOut, turnTime, walkBack, turnToSit, steps.Count,
-            turn1 is null ? "no turn found: phases after sit-to-stand are unknown" : turn2 is null ? "no turn-to-sit found" : null);
+            turn1 is null ? "no turn found: phases after sit-to-stand are unknown" : turn2 is null ? "no turn-to-sit found" : null,
+            walked, walked is null ? DistanceModel.None : WalkedDistance.ModelOf(analysis));
     }
 
     /// <summary>End of the first trunk-pitch movement after <paramref name="start"/> (null when there is none within 4 s).</summary>

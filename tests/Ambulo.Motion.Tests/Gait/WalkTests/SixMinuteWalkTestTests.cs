@@ -16,11 +16,13 @@ public class SixMinuteWalkTestTests
     /// <paramref name="stepsPerLeg"/> steps, stepping on through the turn. The step time grows linearly from
     /// <paramref name="firstStepSeconds"/> to <paramref name="lastStepSeconds"/> over the walk (a slowing walker).
     /// Returns the samples (50 Hz, fixed-seed noise, sensor tilted in the pocket), the true step times and turn ends.
+    /// Every step bounces the same, so a walker of this generator takes steps of one length (what the phone step-length
+    /// models assume of a steady walker); a short <paramref name="walkSeconds"/> gives a calibration walk.
     /// </summary>
     internal static (ImuSample[] Samples, List<double> Steps, List<double> TurnEnds) PocketSixMinutes(
-        double firstStepSeconds, double lastStepSeconds, int stepsPerLeg = 16, double turnSeconds = 2.4, double rateHz = 50, int seed = 7)
+        double firstStepSeconds, double lastStepSeconds, int stepsPerLeg = 16, double turnSeconds = 2.4, double rateHz = 50, int seed = 7, double walkSeconds = 375)
     {
-        const double lead = 5, walkSeconds = 375;
+        const double lead = 5;
         var steps = new List<double>();
         for (var t = lead; t < lead + walkSeconds;)
         {
@@ -117,6 +119,74 @@ public class SixMinuteWalkTestTests
 
         result.DeclinePercent!.Value.ShouldBe(0, 2.0);
         result.Minutes.ShouldAllBe(m => Math.Abs(m.CadenceStepsPerMinute - 100) < 3);
+    }
+
+    /// <summary>
+    /// SYNTHETIC walker with 0.7 m steps: the phone's personal Weinberg constant is fitted on a separate 15-step walk
+    /// over its known 9.8 m (14 steps × 0.7 m), then the six minutes are measured with it. Truth: 0.7 m per step inside
+    /// the six minutes from the first contact (the step crossing the end counted by its share of time).
+    /// </summary>
+    [Fact]
+    public void Estimate_PhoneWithCalibratedWeinbergConstant_MeasuresTheKnownDistanceAndNamesTheModel()
+    {
+        const double stepMeters = 0.7;
+        var (calibrationSamples, calibrationSteps, _) = PocketSixMinutes(0.6, 0.6, stepsPerLeg: 1000, walkSeconds: 14 * 0.6 + 0.1, seed: 3);
+        calibrationSteps.Count.ShouldBe(15);
+        var detected = StepCounter.Detect(calibrationSamples, StepCounterOptions.SlowOrImpaired).StepTimesSeconds;
+        var fit = PhoneStepLength.Calibrate(calibrationSamples, detected, 14 * stepMeters);
+        var (samples, steps, _) = PocketSixMinutes(0.6, 0.6);
+        var options = new SixMinuteWalkOptions(CourseLengthMeters: 10)
+        {
+            Gait = new(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(WeinbergConstant: fit.WeinbergConstant)),
+        };
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), options);
+
+        var truth = TrueDistance(steps, stepMeters, 360);
+        result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
+        result.SensorDistanceMeters!.Value.ShouldBe(truth, truth * 0.02);
+        result.Minutes.ShouldAllBe(m => m.DistanceMeters != null && m.SpeedMetersPerSecond != null);
+        result.Minutes.Sum(m => m.DistanceMeters!.Value).ShouldBe(result.SensorDistanceMeters.Value, 1e-6);
+        foreach (var m in result.Minutes)
+        {
+            m.SpeedMetersPerSecond!.Value.ShouldBe(stepMeters / 0.6, 0.03 * stepMeters / 0.6);
+        }
+
+        // A steady walker: the decline is now measured on speed, and is about zero.
+        result.DeclineMeasure.ShouldBe("speed");
+        result.DeclinePercent!.Value.ShouldBe(0, 2.0);
+    }
+
+    [Fact]
+    public void Estimate_PhoneWithHeightOnly_GivesTheHeightRatioDistanceOfEveryStep()
+    {
+        var (samples, steps, _) = PocketSixMinutes(0.55, 0.65);
+        var options = new SixMinuteWalkOptions(CourseLengthMeters: 10)
+        {
+            Gait = new(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(BodyHeightMeters: 1.65)),
+        };
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "back-pocket", 50), options);
+
+        var truth = TrueDistance(steps, 0.414 * 1.65, 360);
+        result.DistanceModel.ShouldBe(DistanceModel.HeightRatio);
+        result.SensorDistanceMeters!.Value.ShouldBe(truth, truth * 0.02);
+        // Same step length, longer step times: the speed falls as the cadence does.
+        result.DeclineMeasure.ShouldBe("speed");
+        result.DeclinePercent!.Value.ShouldBeGreaterThan(10);
+    }
+
+    /// <summary>Steps of <paramref name="stepMeters"/> between consecutive true contacts, counted by their share of [first contact, first contact + seconds].</summary>
+    private static double TrueDistance(List<double> steps, double stepMeters, double seconds)
+    {
+        var end = steps[0] + seconds;
+        var sum = 0.0;
+        for (var i = 1; i < steps.Count; i++)
+        {
+            sum += stepMeters * Math.Clamp((end - steps[i - 1]) / (steps[i] - steps[i - 1]), 0, 1);
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Gait.WalkTests;
 
@@ -47,5 +49,72 @@ public class TenMetreWalkTestTests
 
         result.Found.ShouldBeFalse();
         result.Problem.ShouldNotBeNull();
+    }
+}
+
+public class TenMetreWalkPhoneDistanceTests
+{
+    private static SensorRecording Pocket(ImuSample[] samples) => new(new RecordingMetadata
+    {
+        Sensor = SensorKind.Phone,
+        Placement = "front-pocket",
+        SamplingRateHz = 100,
+        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+    }, samples);
+
+    /// <summary>
+    /// SYNTHETIC phone walker with 0.625 m steps of 0.5 s (1.25 m/s): 17 contacts = 16 steps = 10 m. The personal
+    /// Weinberg constant comes from a different walk of the same walker (21 contacts over its known 12.5 m, other noise).
+    /// </summary>
+    [Fact]
+    public void Estimate_PhoneWithCalibratedConstant_MeasuresTheTenMetresAndTimesTheMiddleBySensorDistance()
+    {
+        var (calibration, _) = SyntheticSteps.Walk(21, stepSeconds: 0.5, seed: 11);
+        var calibrationSteps = StepCounter.Detect(calibration, StepCounterOptions.SlowOrImpaired).StepTimesSeconds;
+        calibrationSteps.Count.ShouldBe(21);
+        var k = PhoneStepLength.Calibrate(calibration, calibrationSteps, 20 * 0.625).WeinbergConstant;
+        var (walk, contacts) = SyntheticSteps.Walk(17, stepSeconds: 0.5, seed: 5);
+        var options = new GaitAnalysisOptions(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(WeinbergConstant: k));
+
+        var result = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([Pocket(walk)], options));
+
+        result.Found.ShouldBeTrue(result.Problem);
+        result.DistanceSource.ShouldBe("sensor-distance");
+        result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
+        result.SensorDistanceMeters!.Value.ShouldBe(10, 0.2);
+        // The middle 6 m of even steps: 9.6 steps of 0.5 s = 4.8 s, 1.25 m/s.
+        result.MiddleTimeSeconds!.Value.ShouldBe(4.8, 0.1);
+        result.GaitSpeedMetersPerSecond!.Value.ShouldBe(1.25, 0.03);
+        (contacts[^1] - contacts[0]).ShouldBe(8.0, 1e-9);
+    }
+
+    /// <summary>
+    /// SYNTHETIC walker who starts and stops with short steps: the first and last three steps bounce with 2/5 of the
+    /// acceleration of the others (Weinberg: (2/5)^¼ = 0.8 × the length). Equal steps put the 2 m and 8 m marks at
+    /// 20 % and 80 % of the contacts; the sensor distance puts them further in, so the timed middle is shorter, and the
+    /// height-ratio model (every step the same) must agree with equal steps.
+    /// </summary>
+    [Fact]
+    public void Estimate_ShortStartAndStopSteps_SensorDistanceShortensTheTimedMiddle()
+    {
+        var weak = new HashSet<int> { 0, 1, 2, 18, 19, 20 };
+        var (walk, _) = SyntheticSteps.Walk(21, stepSeconds: 0.5, amplitudeMps2: 4.0, weakSteps: weak, weakAmplitudeMps2: 1.6, seed: 4);
+        var recording = Pocket(walk);
+
+        var equal = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([recording], new GaitAnalysisOptions(GaitPopulation.SlowOrImpaired)));
+        var height = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([recording],
+            new GaitAnalysisOptions(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(BodyHeightMeters: 1.7))));
+        var weinberg = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([recording],
+            new GaitAnalysisOptions(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(WeinbergConstant: 0.45))));
+
+        equal.Steps.ShouldBe(21);
+        equal.DistanceSource.ShouldBe("equal-steps");
+        equal.DistanceModel.ShouldBe(DistanceModel.None);
+        equal.SensorDistanceMeters.ShouldBeNull();
+        height.DistanceModel.ShouldBe(DistanceModel.HeightRatio);
+        height.MiddleTimeSeconds!.Value.ShouldBe(equal.MiddleTimeSeconds!.Value, 1e-6);
+        height.SensorDistanceMeters!.Value.ShouldBe(20 * 0.414 * 1.7, 1e-6);
+        weinberg.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
+        weinberg.MiddleTimeSeconds!.Value.ShouldBeLessThan(equal.MiddleTimeSeconds.Value - 0.2);
     }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Cli.Tests;
+
+public sealed class WalkTestCommandTests : IDisposable
+{
+    private const double StepMeters = 0.7;
+    private const double StepSeconds = 0.6;
+    private readonly string _dir = Directory.CreateTempSubdirectory("ambulo-walktest-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>
+    /// SYNTHETIC phone in a trouser pocket, 50 Hz: a walker taking <paramref name="contacts"/> contacts of 0.7 m every
+    /// 0.6 s from 3 s on, one vertical bounce per contact, and (every <paramref name="stepsPerLeg"/> steps) a 180° turn
+    /// about the vertical axis over 2.4 s while stepping on. Returns the file and the contact times.
+    /// </summary>
+    private (string Path, List<double> Contacts) WritePocketWalk(string name, int contacts, int stepsPerLeg = int.MaxValue)
+    {
+        const double rate = 50, lead = 3;
+        var times = Enumerable.Range(0, contacts).Select(k => lead + (k * StepSeconds)).ToList();
+        var turnStarts = Enumerable.Range(1, contacts).Where(k => k % stepsPerLeg == 0 && k < contacts - 4).Select(k => times[k]).ToList();
+        var n = (int)((times[^1] + lead) * rate);
+        var samples = new ImuSample[n];
+        for (var i = 0; i < n; i++)
+        {
+            var t = i / rate;
+            double vertical = 0, yaw = 0;
+            var near = (int)Math.Round((t - lead) / StepSeconds);
+            for (var k = Math.Max(0, near - 2); k <= Math.Min(contacts - 1, near + 2); k++)
+            {
+                var d = t - times[k];
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+            }
+
+            foreach (var s in turnStarts.Where(s => t > s && t < s + 2.4))
+            {
+                yaw += Math.PI * Math.PI / (2 * 2.4) * Math.Sin(Math.PI * (t - s) / 2.4);
+            }
+
+            samples[i] = new ImuSample(t, new Vector3(0.02f * (i % 3), 0, (float)(9.81 + vertical)), new Vector3(0, 0, (float)yaw));
+        }
+
+        var path = Path.Combine(_dir, name);
+        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Phone,
+            Placement = "front-pocket",
+            SamplingRateHz = rate,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, samples));
+        return (path, times);
+    }
+
+    private async Task<string> CalibrateAsync()
+    {
+        // 15 contacts = 14 steps of 0.7 m over a known 9.8 m.
+        var (path, _) = WritePocketWalk("calibration.csv", 15);
+        var fit = await CliRunner.RunAsync("gait-calibrate", path, "--distance-m", "9.8", "--preset", "slow-or-impaired", "--json");
+        fit.ExitCode.ShouldBe(0, fit.StandardError);
+        using var json = JsonDocument.Parse(fit.StandardOutput);
+        return json.RootElement.GetProperty("step_constant").GetDouble().ToString(CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task WalkTest_SixMinutesWithTheCalibratedConstant_GivesTheKnownSensorDistanceAndNamesWeinberg()
+    {
+        var k = await CalibrateAsync();
+        // 620 contacts at 0.6 s = 371.4 s; a 180° turn every 20 steps (a 14 m leg).
+        var (path, contacts) = WritePocketWalk("six.csv", 620, stepsPerLeg: 20);
+
+        var result = await CliRunner.RunAsync("walktest", "6mwt", path, "--step-constant", k, "--course-length-m", "14", "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("distance_model").GetString().ShouldBe("weinberg-acceleration-range");
+        // Truth: 600 steps of 0.7 m in the six minutes from the first contact.
+        var trueSteps = (int)Math.Round(360 / StepSeconds);
+        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(trueSteps * StepMeters, trueSteps * StepMeters * 0.02);
+        var turns = root.GetProperty("turns").GetInt32();
+        turns.ShouldBe(Enumerable.Range(1, 600).Count(s => s % 20 == 0 && contacts[s] + 2.4 <= contacts[0] + 360));
+        root.GetProperty("course_distance_meters").GetDouble().ShouldBe(turns * 14.0);
+        root.GetProperty("decline_measure").GetString().ShouldBe("speed");
+    }
+
+    [Fact]
+    public async Task WalkTest_TenMetresWithTheCalibratedConstant_MeasuresTheWalkAndNamesWeinberg()
+    {
+        var k = await CalibrateAsync();
+        // Another walk of the same walker: 15 contacts = 9.8 m in 8.4 s, 1.167 m/s.
+        var (path, _) = WritePocketWalk("ten.csv", 15);
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("distance_model").GetString().ShouldBe("weinberg-acceleration-range");
+        root.GetProperty("distance_source").GetString().ShouldBe("sensor-distance");
+        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(9.8, 0.2);
+        root.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(StepMeters / StepSeconds, 0.04);
+    }
+
+    [Fact]
+    public async Task WalkTest_SixMinutesWithHeightOnly_UsesTheHeightRatio_AndWithoutEitherHasNoSensorDistance()
+    {
+        var (path, _) = WritePocketWalk("six.csv", 620, stepsPerLeg: 20);
+
+        var height = await CliRunner.RunAsync("walktest", "6mwt", path, "--height-m", "1.6", "--json");
+        var none = await CliRunner.RunAsync("walktest", "6mwt", path, "--json");
+
+        height.ExitCode.ShouldBe(0, height.StandardError);
+        using var withHeight = JsonDocument.Parse(height.StandardOutput);
+        withHeight.RootElement.GetProperty("distance_model").GetString().ShouldBe("height-ratio");
+        withHeight.RootElement.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(600 * 0.414 * 1.6, 600 * 0.414 * 1.6 * 0.02);
+        none.ExitCode.ShouldBe(0, none.StandardError);
+        using var without = JsonDocument.Parse(none.StandardOutput);
+        without.RootElement.GetProperty("distance_model").GetString().ShouldBe("none");
+        without.RootElement.TryGetProperty("sensor_distance_meters", out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("--step-constant", "0")]
+    [InlineData("--height-m", "4")]
+    [InlineData("--leg-length-m", "3")]
+    public async Task WalkTest_ImplausibleDistanceOption_ExitsTwoNamingTheOption(string option, string value)
+    {
+        var (path, _) = WritePocketWalk("ten.csv", 15);
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, option, value);
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain(option);
+    }
+
+    [Fact]
+    public async Task WalkTest_TenMetreWalkOfEvenSteps_PrintsSpeedAndBandAsJson()
+    {
+        // 21 steps of 0.5 s from a pocket phone: the middle 6 m of 10 m take 6 s → 1.0 m/s.
+        var samples = new List<ImuSample>();
+        for (var i = 0; i < 100 * 16; i++)
+        {
+            var t = i / 100.0;
+            double vertical = 0;
+            for (var k = 0; k < 21; k++)
+            {
+                var d = t - (2 + 0.5 * k);
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+            }
+
+            samples.Add(new ImuSample(t, new Vector3(0, (float)(9.81 + vertical), 0)));
+        }
+
+        var path = Path.Combine(_dir, "walk.csv");
+        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Phone,
+            Placement = "front-pocket",
+            SamplingRateHz = 100,
+            Channels = SensorChannels.Accelerometer,
+        }, samples.ToArray()));
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        json.RootElement.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(1.0, 0.03);
+        json.RootElement.GetProperty("band").GetProperty("perry").GetString().ShouldBe("community");
+    }
+
+    [Fact]
+    public async Task WalkTest_UnknownTest_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("walktest", "marathon", "x.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("10mwt");
+    }
+}
