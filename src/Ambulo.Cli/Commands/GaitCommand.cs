@@ -278,7 +278,9 @@ internal static class GaitTable
             Interactive = InteractionSupport.No,
         });
         var m = analysis.Summary;
-        console.WriteLine($"Gait ({analysis.Placement}): {m.Steps} steps, {analysis.Strides.Count} strides, {analysis.WalkingBouts.Count} walking bouts.");
+        var intoStandstill = analysis.Strides.Count(s => s.EndsInStandstill);
+        console.WriteLine($"Gait ({analysis.Placement}): {m.Steps} steps, {analysis.Strides.Count} strides, {analysis.WalkingBouts.Count} walking bouts."
+            + (intoStandstill > 0 ? $" {intoStandstill} strides into standstill count as steps and distance but not in the timing statistics." : ""));
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("measure", "value");
         void Row(string name, double? value, string format, string unit)

@@ -30,7 +30,8 @@ public sealed record InitialContact(double TimeSeconds, BodySide Side);
 /// <see cref="StrideLengthMeters"/> only where a distance model ran. <see cref="EndsInStandstill"/> marks the last
 /// stride of a bout: the foot landed and did not leave the ground again, so no toe-off closes the stance that ends it.
 /// Such a stride is a real step (counted, and its length counts toward distance) but not a complete gait cycle;
-/// stride lists defined mid-stance to mid-stance (gaitmap's) leave it out.
+/// stride lists defined mid-stance to mid-stance (gaitmap's) leave it out, and so do the timing statistics of
+/// <see cref="GaitSummaries"/>.
 /// </summary>
 public sealed record Stride(
     double StartSeconds,

@@ -1,6 +1,13 @@
 namespace Ambulo.Motion.Gait;
 
-/// <summary>Whole-recording gait parameters from contacts, strides and bouts.</summary>
+/// <summary>
+/// Whole-recording gait parameters from contacts, strides and bouts.
+/// Timing statistics describe steady walking, so they use complete gait cycles only: a stride flagged
+/// <see cref="Stride.EndsInStandstill"/> (the step into standstill at the end of a bout: the foot lands and stays, so
+/// it is a slowing-down step, not a cycle) is left out of stride time, stride-time variability, stance, swing and the
+/// swing-time asymmetry, and the step that lands at its end is left out of the step times per side and the
+/// step-time asymmetry. It still counts everywhere walking is totalled: steps, cadence, bouts and distance.
+/// </summary>
 public static class GaitSummaries
 {
     public static GaitSummary Summarize(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts, DistanceModel model)
@@ -10,11 +17,13 @@ public static class GaitSummaries
         ArgumentNullException.ThrowIfNull(bouts);
         var walkingSeconds = bouts.Sum(b => b.DurationSeconds);
         double? cadence = walkingSeconds > 0 ? 60.0 * bouts.Sum(b => b.Steps - 1) / walkingSeconds : null;
+        var standstillLandings = strides.Where(s => s.EndsInStandstill).Select(s => (s.Side, s.EndSeconds)).ToList();
+        strides = strides.Where(s => !s.EndsInStandstill).ToList();
         var strideTimes = strides.Select(s => s.StrideTimeSeconds).ToList();
         double? strideTime = strideTimes.Count > 0 ? strideTimes.Average() : null;
         double? variability = strideTimes.Count > 2 ? 100 * StandardDeviation(strideTimes) / strideTimes.Average() : null;
 
-        var (left, right) = StepTimesPerSide(contacts, bouts);
+        var (left, right) = StepTimesPerSide(contacts, bouts, standstillLandings);
         double? stepLeft = left.Count > 0 ? left.Average() : null;
         double? stepRight = right.Count > 0 ? right.Average() : null;
         double? stepAsymmetry = stepLeft is { } l && stepRight is { } r ? Ratio(l, r) : null;
@@ -34,8 +43,12 @@ public static class GaitSummaries
             stance.Count > 0 ? stance.Average() : null, swing.Count > 0 ? swing.Average() : null, speed, distance, distance is null ? DistanceModel.None : model);
     }
 
-    /// <summary>Step time of a side = time from the other foot's contact to this foot's contact, within a bout.</summary>
-    internal static (List<double> Left, List<double> Right) StepTimesPerSide(IReadOnlyList<InitialContact> contacts, IReadOnlyList<WalkingBout> bouts)
+    /// <summary>
+    /// Step time of a side = time from the other foot's contact to this foot's contact, within a bout; steps landing at
+    /// one of <paramref name="leaveOut"/> (side and time of a landing into standstill) are left out.
+    /// </summary>
+    internal static (List<double> Left, List<double> Right) StepTimesPerSide(IReadOnlyList<InitialContact> contacts, IReadOnlyList<WalkingBout> bouts,
+        IReadOnlyList<(BodySide Side, double Seconds)>? leaveOut = null)
     {
         var left = new List<double>();
         var right = new List<double>();
@@ -49,6 +62,11 @@ public static class GaitSummaries
             }
 
             if (!bouts.Any(w => a.TimeSeconds >= w.StartSeconds - 1e-9 && b.TimeSeconds <= w.EndSeconds + 1e-9))
+            {
+                continue;
+            }
+
+            if (leaveOut is not null && leaveOut.Any(x => x.Side == b.Side && Math.Abs(x.Seconds - b.TimeSeconds) < 1e-6))
             {
                 continue;
             }

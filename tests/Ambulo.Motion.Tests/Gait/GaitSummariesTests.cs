@@ -58,4 +58,55 @@ public class GaitSummariesTests
         var sd = Math.Sqrt(4 * 0.01 / 3);
         summary.StrideTimeVariabilityPercent!.Value.ShouldBe(100 * sd / 1.1, 1e-9);
     }
+
+    /// <summary>
+    /// Two feet, four strides each at a steady 1.0 s, stance 0.6 s; each foot's last stride is the slow step into
+    /// standstill (1.6 s, swing 0.7 s, flagged EndsInStandstill). Steady-walking statistics must not see those two.
+    /// </summary>
+    [Fact]
+    public void Summarize_StridesEndingInStandstill_LeftOutOfTimingStatisticsButCountedInStepsAndDistance()
+    {
+        var strides = new List<Stride>();
+        foreach (var (side, t0) in new[] { (BodySide.Left, 1.0), (BodySide.Right, 1.5) })
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                strides.Add(new Stride(t0 + k, t0 + k + 1, side, 1.0, StanceSeconds: 0.6, SwingSeconds: 0.4, StrideLengthMeters: 1.3));
+            }
+
+            strides.Add(new Stride(t0 + 3, t0 + 4.6, side, 1.6, StanceSeconds: 0.9, SwingSeconds: 0.7, StrideLengthMeters: 0.8, EndsInStandstill: true));
+        }
+
+        var contacts = strides.Select(s => new InitialContact(s.StartSeconds, s.Side)).Concat(strides.Where(s => s.EndsInStandstill).Select(s => new InitialContact(s.EndSeconds, s.Side)))
+            .OrderBy(c => c.TimeSeconds).ToList();
+        var bouts = GaitAnalyzer.BoutsFromContacts(contacts, strides, 2.5, DistanceModel.FootStrapdownZeroVelocity, feet: 2);
+
+        var summary = GaitSummaries.Summarize(contacts, strides, bouts, DistanceModel.FootStrapdownZeroVelocity);
+
+        summary.StrideTimeSeconds!.Value.ShouldBe(1.0, 1e-9);
+        summary.StrideTimeVariabilityPercent!.Value.ShouldBe(0, 1e-9);
+        summary.StanceSeconds!.Value.ShouldBe(0.6, 1e-9);
+        summary.SwingSeconds!.Value.ShouldBe(0.4, 1e-9);
+        summary.SwingTimeAsymmetryRatio!.Value.ShouldBe(1.0, 1e-9);
+        // Steady steps alternate 0.5 s / 0.5 s; the landings into standstill (left 5.6 s after right 4.5 s: 1.1 s; right
+        // 6.1 s after left 5.6 s: 0.5 s) would make the left side look slower.
+        summary.StepTimeLeftSeconds!.Value.ShouldBe(0.5, 1e-9);
+        summary.StepTimeAsymmetryRatio!.Value.ShouldBe(1.0, 1e-9);
+        // Counted: all ten contacts and the two slow steps' 0.8 m each (both feet's strides, halved).
+        summary.Steps.ShouldBe(10);
+        summary.DistanceMeters!.Value.ShouldBe(((6 * 1.3) + (2 * 0.8)) / 2, 1e-9);
+    }
+
+    [Fact]
+    public void Summarize_OnlyStridesIntoStandstill_GivesNoStrideStatisticsRatherThanTheirTimes()
+    {
+        var strides = new List<Stride> { new(1, 2.8, BodySide.Left, 1.8, StanceSeconds: 1.0, SwingSeconds: 0.8, EndsInStandstill: true) };
+        var contacts = new List<InitialContact> { new(1, BodySide.Left), new(1.5, BodySide.Right), new(2.8, BodySide.Left) };
+
+        var summary = GaitSummaries.Summarize(contacts, strides, [new WalkingBout(1, 2.8, 3, 66.7)], DistanceModel.None);
+
+        summary.StrideTimeSeconds.ShouldBeNull();
+        summary.StanceSeconds.ShouldBeNull();
+        summary.Steps.ShouldBe(3);
+    }
 }
