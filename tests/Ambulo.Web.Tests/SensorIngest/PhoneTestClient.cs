@@ -56,6 +56,9 @@ internal sealed class SensorAppServer : IAsyncDisposable
         return status;
     }
 
+    /// <summary>Stops the server as a shutdown does (connections still open are told).</summary>
+    public Task StopAsync() => _factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>().StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
@@ -92,4 +95,22 @@ internal static class PhoneFrames
 
     public static Task SendAsync(this ClientWebSocket socket, byte[] frame) =>
         socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+
+    /// <summary>
+    /// Reads (status messages and all) until the server's close frame and returns its status and reason.
+    /// A connection the server aborted instead (what a browser reports as 1006) throws <see cref="WebSocketException"/>.
+    /// </summary>
+    public static async Task<(WebSocketCloseStatus? Status, string? Reason)> ReceiveCloseAsync(this ClientWebSocket socket, double seconds = 20)
+    {
+        var buffer = new byte[8192];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return (result.CloseStatus, result.CloseStatusDescription);
+            }
+        }
+    }
 }

@@ -192,6 +192,120 @@ public class SensorSocketEndpointTests
 
         status.State.ShouldBe(SensorConnectionState.Disconnected);
         status.Connections.ShouldBe(1);
+        var (code, reason) = await phone.ReceiveCloseAsync();
+        code.ShouldBe(WebSocketCloseStatus.NormalClosure);
+        reason!.ShouldContain("idle");
+    }
+
+    [Fact]
+    public async Task Connection_PhoneClosesIt_TheServerAnswersTheCloseHandshake()
+    {
+        await using var server = new SensorAppServer();
+        var opened = await server.OpenSessionAsync();
+        var pairing = await server.PairAsync(opened.PairingCode);
+        using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await phone.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token); // waits for the server's answer
+
+        phone.State.ShouldBe(WebSocketState.Closed);
+        phone.CloseStatus.ShouldBe(WebSocketCloseStatus.NormalClosure);
+        (await server.WaitForAsync(opened.SessionId, s => s.State == SensorConnectionState.Disconnected)).State.ShouldBe(SensorConnectionState.Disconnected);
+    }
+
+    [Fact]
+    public async Task Connection_NewerConnectionWithTheSameToken_TheOlderIsClosedWithReplaced()
+    {
+        await using var server = new SensorAppServer();
+        var opened = await server.OpenSessionAsync();
+        var pairing = await server.PairAsync(opened.PairingCode);
+        using var first = await server.ConnectPhoneAsync(pairing.SocketPath);
+        await server.WaitForAsync(opened.SessionId, s => s.Connections == 1);
+
+        using var second = await server.ConnectPhoneAsync(pairing.SocketPath);
+
+        var (code, reason) = await first.ReceiveCloseAsync();
+        code.ShouldBe(SensorCloseCodes.Replaced);
+        ((int)code!).ShouldBe(4001);
+        reason!.ShouldContain("replaced");
+        second.State.ShouldBe(WebSocketState.Open);
+        (await server.WaitForAsync(opened.SessionId, s => s.Connections == 2)).State.ShouldBe(SensorConnectionState.Connected);
+    }
+
+    [Fact]
+    public async Task Connection_PairingClosedOnTheServer_PhoneIsToldThePairingEnded()
+    {
+        await using var server = new SensorAppServer();
+        var opened = await server.OpenSessionAsync();
+        var pairing = await server.PairAsync(opened.PairingCode);
+        using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
+        await server.WaitForAsync(opened.SessionId, s => s.State == SensorConnectionState.Connected);
+
+        server.Registry.Close(opened.SessionId).ShouldBeTrue();
+
+        var (code, reason) = await phone.ReceiveCloseAsync();
+        code.ShouldBe(SensorCloseCodes.PairingEnded);
+        ((int)code!).ShouldBe(4000);
+        reason.ShouldBe("pairing ended");
+    }
+
+    [Fact]
+    public async Task Connection_ServerStops_PhoneIsToldGoingAway()
+    {
+        var server = new SensorAppServer();
+        try
+        {
+            var opened = await server.OpenSessionAsync();
+            var pairing = await server.PairAsync(opened.PairingCode);
+            using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
+            await server.WaitForAsync(opened.SessionId, s => s.State == SensorConnectionState.Connected);
+
+            var closing = phone.ReceiveCloseAsync();
+            await server.StopAsync();
+
+            var (code, reason) = await closing;
+            code.ShouldBe(WebSocketCloseStatus.EndpointUnavailable); // 1001 "going away": the phone retries
+            reason.ShouldBe("server stopping");
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Stream_BadFramesWithoutEnd_ClosedAsPolicyViolationCountedAndTheServerGoesOn()
+    {
+        await using var server = new SensorAppServer(NoFrameRateLimit, ("SensorIngest:MaxConsecutiveRejectedFrames", "20"));
+        var opened = await server.OpenSessionAsync();
+        var pairing = await server.PairAsync(opened.PairingCode);
+        using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
+        var good = PhoneFrames.Split(Recording().Samples[..12], perFrame: 4).ToArray();
+        await phone.SendAsync(good[0]);
+        for (var i = 0; i < 19; i++)
+        {
+            await phone.SendAsync([0x41, 0x53, 9, 1, .. new byte[20]]); // an unknown version, over and over
+        }
+
+        await phone.SendAsync(good[1]); // a good frame: the run of bad ones starts again
+        var closing = phone.ReceiveCloseAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await phone.SendAsync([1, 2, 3]);
+        }
+
+        var (code, reason) = await closing;
+        code.ShouldBe(WebSocketCloseStatus.PolicyViolation);
+        reason.ShouldBe("20 bad frames in a row");
+        var status = await server.WaitForAsync(opened.SessionId, s => s.State == SensorConnectionState.Disconnected);
+        status.FramesAccepted.ShouldBe(2);
+        status.RejectionsByReason["UnsupportedVersion"].ShouldBe(19);
+        status.RejectionsByReason["TooShort"].ShouldBe(20);
+
+        // The pairing itself is fine: the same phone may come back and send good frames.
+        using var again = await server.ConnectPhoneAsync(pairing.SocketPath);
+        await again.SendAsync(good[2]);
+        (await server.WaitForAsync(opened.SessionId, s => s.FramesAccepted == 3)).FramesAccepted.ShouldBe(3);
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public sealed class SensorIngestOptions
     /// <summary>Frames one phone connection may send per second; more are dropped and counted.</summary>
     public int MaxFramesPerSecond { get; set; } = 100;
 
+    /// <summary>
+    /// Frames refused in a row (malformed, replayed, out of range, text, too large) after which the
+    /// connection is closed with 1008 "policy violation": a page that sends nothing usable is either
+    /// broken or hostile. Frames dropped by the rate limit are not counted here.
+    /// </summary>
+    public int MaxConsecutiveRejectedFrames { get; set; } = 100;
+
     /// <summary>A connection silent for this long is closed and the sensor shown as disconnected.</summary>
     public double IdleTimeoutSeconds { get; set; } = 5;
 

@@ -34,6 +34,7 @@ public sealed class SensorSession
     private long _samplesAccepted;
     private long _batchesDropped;
     private long _connections;
+    private volatile bool _closed;
 
     internal SensorSession(string id, TimeProvider time, int batchCapacity)
     {
@@ -326,10 +327,14 @@ public sealed class SensorSession
         SetState(SensorConnectionState.Disconnected);
     }
 
+    /// <summary>True once <see cref="Close"/> began (before the phone's connection is told to stop).</summary>
+    internal bool IsClosed => _closed;
+
     /// <summary>Ends the session: the phone is disconnected and <see cref="Batches"/> completes.</summary>
     internal void Close()
     {
         CancellationTokenSource? cancel;
+        _closed = true;
         lock (_gate)
         {
             cancel = _activeConnectionCancel;

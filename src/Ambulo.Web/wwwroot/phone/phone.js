@@ -12,6 +12,8 @@ const NO_READINGS_AFTER_MS = 3000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
 const TOKEN_KEY = 'ambulo.phone.pairing';
+const CLOSE_PAIRING_ENDED = 4000;  // the server closed this pairing: pair again with a new code
+const CLOSE_REPLACED = 4001;       // a newer connection with the same pairing took over
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -211,12 +213,17 @@ function connect() {
     if (socket !== ws) {
       return;
     }
-    if (event.code === 1008) {
+    // The server always says why it closed (docs/sensor-frame-format.md, "Closing").
+    if (event.code === CLOSE_REPLACED) {
       setState('disconnected', 'Sensor disconnected: another phone took over.');
       return;
     }
+    if (event.code === 1008) {
+      setState('disconnected', 'Sensor disconnected: the screen could not use what this page sent. Reload the page and pair again.');
+      return;
+    }
     setState('disconnected', 'Sensor disconnected.');
-    if (await pairingEnded()) {
+    if (event.code === CLOSE_PAIRING_ENDED || await pairingEnded()) {
       // The session stopped or chose another sensor: retrying cannot help, a new code can.
       pairing = null;
       sessionStorage.removeItem(TOKEN_KEY);

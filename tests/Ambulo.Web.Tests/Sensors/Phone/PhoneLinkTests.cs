@@ -140,7 +140,9 @@ public sealed class PhoneLinkTests
 
         (await PhoneSessionServer.EventuallyAsync(() => server.Links.Count == 0 && server.Registry.Count == 0)).ShouldBeTrue();
         server.Links.Describe(session.SessionId).ShouldBeNull();
-        (await PhoneClosedByServerAsync(phone)).ShouldBeTrue("the phone's connection ends");
+        var (code, reason) = await phone.ReceiveCloseAsync();
+        code.ShouldBe(SensorCloseCodes.PairingEnded); // a close frame saying why, not a dropped connection
+        reason.ShouldBe("pairing ended");
         using var ended = await server.Http.GetAsync(new Uri(redeemed.SocketPath, UriKind.Relative));
         ended.StatusCode.ShouldBe(HttpStatusCode.NotFound); // how the phone page learns to stop retrying
         using var again = await server.Http.GetAsync(new Uri($"/api/sessions/{session.SessionId}/phone", UriKind.Relative));
@@ -238,31 +240,5 @@ public sealed class PhoneLinkTests
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         server.Registry.Count.ShouldBe(0);
         server.Links.Count.ShouldBe(0);
-    }
-
-    /// <summary>Reads until the server ends the connection (a close frame, or the connection dropped).</summary>
-    private static async Task<bool> PhoneClosedByServerAsync(ClientWebSocket phone)
-    {
-        var buffer = new byte[4096];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            while (true)
-            {
-                var received = await phone.ReceiveAsync(buffer, timeout.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (WebSocketException)
-        {
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }
