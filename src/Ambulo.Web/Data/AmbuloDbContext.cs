@@ -15,6 +15,7 @@ internal abstract class AmbuloDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ExerciseSession> Sessions => Set<ExerciseSession>();
     public DbSet<CountedRepetition> Repetitions => Set<CountedRepetition>();
     public DbSet<ExerciseRating> Ratings => Set<ExerciseRating>();
+    public DbSet<StoredPhonePairing> PhonePairings => Set<StoredPhonePairing>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,6 +55,14 @@ internal abstract class AmbuloDbContext(DbContextOptions options) : DbContext(op
             e.Property(r => r.ExerciseId).HasMaxLength(100);
         });
         modelBuilder.Entity<ExerciseRating>(e => e.HasIndex(r => new { r.SessionId, r.PlannedExerciseId }).IsUnique());
+        modelBuilder.Entity<StoredPhonePairing>(e =>
+        {
+            e.HasIndex(p => p.SessionId).IsUnique();
+            e.HasIndex(p => p.TokenHash).IsUnique();
+            e.Property(p => p.SensorSessionId).HasMaxLength(40);
+            e.Property(p => p.TokenHash).HasMaxLength(64);
+            e.HasOne<ExerciseSession>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

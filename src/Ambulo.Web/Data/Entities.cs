@@ -106,3 +106,21 @@ internal sealed class ExerciseRating
     public bool PainOrDizziness { get; set; }
     public DateTime RatedUtc { get; set; }
 }
+
+/// <summary>
+/// A phone paired as the sensor of an exercise session, kept so the pairing survives a server restart
+/// within its lifetime. Only a SHA-256 hash of the phone's token is stored, never the token itself.
+/// </summary>
+internal sealed class StoredPhonePairing
+{
+    public int Id { get; set; }
+    /// <summary>The exercise session the phone counts for (one pairing per session).</summary>
+    public int SessionId { get; set; }
+    /// <summary>The phone-sensor session's opaque id (status and QR addresses use it).</summary>
+    public required string SensorSessionId { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the token the phone connects with.</summary>
+    public required string TokenHash { get; set; }
+    public DateTime PairedUtc { get; set; }
+    /// <summary>After this the stored pairing is not restored, whatever the session does.</summary>
+    public DateTime ExpiresUtc { get; set; }
+}

@@ -55,8 +55,27 @@ public sealed class SensorSession
     /// <summary>When <see cref="PairingCode"/> stops working.</summary>
     public DateTimeOffset PairingCodeExpiresAt { get; internal set; }
 
-    /// <summary>Secret the paired phone connects with; null until a code was redeemed.</summary>
-    internal string? Token { get; set; }
+    /// <summary>Hash (<see cref="SensorSessionRegistry.HashToken"/>) of the token the paired phone connects with; null until a code was redeemed.</summary>
+    internal string? TokenHash { get; set; }
+
+    /// <summary>Raised (on the pairing request's thread) when a phone redeemed a code and got a new token.</summary>
+    public event Action<SensorSession>? Paired;
+
+    internal void OnPaired() => Paired?.Invoke(this);
+
+    /// <summary>
+    /// This session continues a pairing from before a server restart: a phone is paired but away
+    /// (disconnected), and its stream goes on where it was, so the frames before the first one seen
+    /// here are not counted as lost.
+    /// </summary>
+    internal void MarkRestored()
+    {
+        lock (_gate)
+        {
+            _state = SensorConnectionState.Disconnected;
+            _tracker.ContinuesUnseenStream();
+        }
+    }
 
     /// <summary>Last time anything happened in this session.</summary>
     public DateTimeOffset LastActivity { get; private set; }
@@ -341,7 +360,7 @@ public sealed class SensorSession
             _activeConnectionCancel = null;
             _activeConnection = 0;
             PairingCode = null;
-            Token = null;
+            TokenHash = null;
         }
 
         cancel?.Cancel();

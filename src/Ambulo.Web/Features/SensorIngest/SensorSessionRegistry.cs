@@ -30,7 +30,7 @@ public sealed class SensorSessionRegistry
     private const int CodeDigits = 6;
     private readonly ConcurrentDictionary<string, SensorSession> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SensorSession> _byCode = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SensorSession> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SensorSession> _byToken = new(StringComparer.Ordinal); // by token hash
     private readonly Lock _pairingGate = new();
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<SensorIngestOptions> _options;
@@ -116,22 +116,59 @@ public sealed class SensorSessionRegistry
 
             _byCode.TryRemove(code, out _);
             found.PairingCode = null;
-            if (found.Token is { } oldToken)
+            if (found.TokenHash is { } oldToken)
             {
                 _byToken.TryRemove(oldToken, out _);
             }
 
             token = NewSecret(24);
-            found.Token = token;
-            _byToken[token] = found;
+            found.TokenHash = HashToken(token);
+            _byToken[found.TokenHash] = found;
             session = found;
-            return PairingOutcome.Paired;
         }
+
+        session!.OnPaired();
+        return PairingOutcome.Paired;
     }
 
     /// <summary>The session a phone token belongs to.</summary>
     public bool TryGetByToken(string token, out SensorSession session) =>
-        _byToken.TryGetValue(token, out session!);
+        _byToken.TryGetValue(HashToken(token), out session!);
+
+    /// <summary>
+    /// Brings back a pairing stored before a server restart: a session with the same id whose phone
+    /// may connect again with its token (known here only by its hash). No code is on offer, and the
+    /// sensor shows as disconnected until the phone is back. An open session with the id is returned as is.
+    /// </summary>
+    public SensorSession Restore(string id, string tokenHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        lock (_pairingGate)
+        {
+            if (_byId.TryGetValue(id, out var open))
+            {
+                return open;
+            }
+
+            var session = new SensorSession(id, _time, Math.Max(1, _options.CurrentValue.BatchBufferCapacity));
+            session.MarkRestored();
+            session.TokenHash = tokenHash;
+            _byToken[tokenHash] = session;
+            _byId[id] = session;
+            return session;
+        }
+    }
+
+    /// <summary>
+    /// The hash a token is known by (lower-case hex SHA-256). Tokens are 192 random bits, so a plain
+    /// hash is enough to make a stored one useless to whoever reads the database.
+    /// </summary>
+    public static string HashToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    }
 
     /// <summary>A session by its id.</summary>
     public bool TryGet(string id, out SensorSession session) => _byId.TryGetValue(id, out session!);
@@ -151,7 +188,7 @@ public sealed class SensorSessionRegistry
                 _byCode.TryRemove(code, out _);
             }
 
-            if (session.Token is { } token)
+            if (session.TokenHash is { } token)
             {
                 _byToken.TryRemove(token, out _);
             }

@@ -11,6 +11,8 @@ internal static class SensorsFeature
         services.AddSingleton<ReplayRunner>();
         services.AddOptions<Phone.PhoneLinkOptions>().BindConfiguration("Ambulo:Phone");
         services.AddSingleton<Phone.PhoneSensorLinks>();
+        services.AddSingleton<Phone.PhonePairingStore>();
+        services.AddHostedService<Phone.PhonePairingRestorer>();
         return services;
     }
 }

@@ -21,8 +21,14 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
     private readonly AmbuloAppFactory _factory;
 
     public PhoneSessionServer(params (string Key, string Value)[] settings)
+        : this(null, settings)
     {
-        _factory = new AmbuloAppFactory(settings: settings.ToDictionary(s => s.Key, s => s.Value));
+    }
+
+    /// <summary>A server on <paramref name="dataFolder"/> (kept when it is given: start a second server on it to see a restart).</summary>
+    public PhoneSessionServer(string? dataFolder, params (string Key, string Value)[] settings)
+    {
+        _factory = new AmbuloAppFactory(dataFolder, settings.ToDictionary(s => s.Key, s => s.Value));
         _factory.UseKestrel(0);
         _factory.StartServer();
         Http = _factory.CreateClient();
@@ -39,6 +45,8 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
     public SessionEngine Engine => _factory.Services.GetRequiredService<SessionEngine>();
 
     public AmbuloDbContext CreateDb() => _factory.CreateDb();
+
+    public string DatabasePath => _factory.DatabasePath;
 
     public async Task<SessionView> StartSessionAsync()
     {
@@ -88,6 +96,9 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
 
     public static Task<bool> EventuallyAsync(Func<bool> condition, double seconds = 20) =>
         EventuallyAsync(() => Task.FromResult(condition()), seconds);
+
+    /// <summary>Stops the server as a shutdown does (open phone connections are told; nothing is cleaned up by the test).</summary>
+    public Task StopAsync() => _factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>().StopAsync();
 
     public async ValueTask DisposeAsync()
     {

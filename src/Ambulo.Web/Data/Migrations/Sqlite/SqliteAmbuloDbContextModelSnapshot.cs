@@ -251,6 +251,42 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                     b.ToTable("PlannedExercises");
                 });
 
+            modelBuilder.Entity("Ambulo.Web.Data.StoredPhonePairing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PairedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SensorSessionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PhonePairings");
+                });
+
             modelBuilder.Entity("Ambulo.Web.Data.CountedRepetition", b =>
                 {
                     b.HasOne("Ambulo.Web.Data.ExerciseSession", null)
@@ -300,6 +336,15 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("DailyProgram");
+                });
+
+            modelBuilder.Entity("Ambulo.Web.Data.StoredPhonePairing", b =>
+                {
+                    b.HasOne("Ambulo.Web.Data.ExerciseSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ambulo.Web.Data.DailyProgram", b =>

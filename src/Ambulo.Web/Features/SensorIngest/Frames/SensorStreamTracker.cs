@@ -9,6 +9,7 @@ namespace Ambulo.Web.Features.SensorIngest.Frames;
 public sealed class SensorStreamTracker
 {
     private bool _started;
+    private bool _continuesUnseen;
 
     /// <summary>The stream being followed.</summary>
     public uint StreamId { get; private set; }
@@ -26,6 +27,12 @@ public sealed class SensorStreamTracker
     public int StreamsStarted { get; private set; }
 
     /// <summary>
+    /// The first stream seen began before this tracker existed (the server restarted): its first
+    /// frame's sequence number says how many came before, not how many were lost.
+    /// </summary>
+    public void ContinuesUnseenStream() => _continuesUnseen = !_started;
+
+    /// <summary>
     /// Checks a decoded frame against the stream so far and, when it is accepted, advances the stream.
     /// </summary>
     /// <param name="header">The decoded header.</param>
@@ -39,7 +46,8 @@ public sealed class SensorStreamTracker
             _started = true;
             StreamId = header.StreamId;
             StreamsStarted++;
-            LostFrames += header.Sequence;
+            LostFrames += _continuesUnseen ? 0 : header.Sequence;
+            _continuesUnseen = false;
             LastSequence = header.Sequence;
             LastTimeMicroseconds = lastSampleTimeMicroseconds;
             return FrameRejection.None;

@@ -8,4 +8,11 @@ internal sealed class PhoneLinkOptions
     /// tab). Past this, the pairing is closed and the phone is told so.
     /// </summary>
     public double GraceSecondsWithoutScreen { get; set; } = 120;
+
+    /// <summary>
+    /// How long a paired phone's pairing is kept across server restarts, from the moment it paired.
+    /// Within it, a restart brings the pairing back (the phone reconnects with its token); the
+    /// pairing still ends as usual when the session ends or no screen shows it.
+    /// </summary>
+    public double PairingLifetimeHours { get; set; } = 12;
 }

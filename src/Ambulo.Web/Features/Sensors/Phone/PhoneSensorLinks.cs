@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ambulo.Domain.Exercises;
+using Ambulo.Web.Data;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,13 @@ internal sealed record PhoneLinkView(
 /// <see cref="PhoneLinkOptions.GraceSecondsWithoutScreen"/> after the last one went (a refresh, a
 /// closed tab, a dead circuit); then the pairing is closed. A session that ends, or changes to another
 /// sensor, closes its phone at once.
+/// <para>
+/// A pairing survives a server restart: when the phone redeems its code the pairing is stored
+/// (<see cref="PhonePairingStore"/>, only the token's hash), and at start-up <see cref="RestoreAsync"/>
+/// brings it back for a session still in progress with the phone as its sensor, within
+/// <see cref="PhoneLinkOptions.PairingLifetimeHours"/>; the phone reconnects with its token and counting
+/// goes on. The row goes when the pairing ends for real (never because the server stops).
+/// </para>
 /// </summary>
 internal sealed partial class PhoneSensorLinks(
     SensorSessionRegistry registry,
@@ -35,6 +43,7 @@ internal sealed partial class PhoneSensorLinks(
     IOptionsMonitor<PhoneLinkOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    PhonePairingStore store,
     ILogger<PhoneSensorLinks> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<int, PhoneLink> _links = new();
@@ -42,6 +51,7 @@ internal sealed partial class PhoneSensorLinks(
     private readonly Dictionary<int, ITimer> _graceTimers = [];
     private readonly Lock _watchGate = new();
     private readonly SemaphoreSlim _openGate = new(1, 1);
+    private volatile bool _disposing;
 
     /// <summary>Open links.</summary>
     public int Count => _links.Count;
@@ -78,9 +88,7 @@ internal sealed partial class PhoneSensorLinks(
             }
             else
             {
-                link = new PhoneLink(sessionId, registry.Open(), engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping);
-                _links[sessionId] = link;
-                link.Start(view, events);
+                link = NewLink(sessionId, registry.Open(), view);
                 LogOpened(sessionId, link.Sensor.Id);
             }
 
@@ -94,6 +102,39 @@ internal sealed partial class PhoneSensorLinks(
         ArmGraceTimerIfUnwatched(sessionId);
         Notify(sessionId);
         return link;
+    }
+
+    /// <summary>
+    /// Brings back a pairing stored before a restart, if its session is still in progress with the
+    /// phone as sensor and the pairing has not outlived its lifetime; otherwise forgets it. True when restored.
+    /// </summary>
+    public async Task<bool> RestoreAsync(StoredPhonePairing stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var view = await engine.GetAsync(stored.SessionId, cancellationToken);
+        if (view is null || view.IsOver || view.SensorSource != SensorSources.Phone || stored.ExpiresUtc <= time.GetUtcNow().UtcDateTime)
+        {
+            await store.DeleteAsync(stored.SessionId, cancellationToken);
+            LogNotRestored(stored.SessionId);
+            return false;
+        }
+
+        await _openGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Find(stored.SessionId) is null)
+            {
+                NewLink(stored.SessionId, registry.Restore(stored.SensorSessionId, stored.TokenHash), view);
+                LogRestored(stored.SessionId, stored.SensorSessionId);
+            }
+        }
+        finally
+        {
+            _openGate.Release();
+        }
+
+        ArmGraceTimerIfUnwatched(stored.SessionId);
+        return true;
     }
 
     /// <summary>A fresh pairing code when the shown one expired or was used and no phone is connected.</summary>
@@ -153,6 +194,7 @@ internal sealed partial class PhoneSensorLinks(
 
     public void Dispose()
     {
+        _disposing = true; // the server stops: the pairings stay stored for its next start
         foreach (var link in _links.Values)
         {
             link.Close();
@@ -169,6 +211,47 @@ internal sealed partial class PhoneSensorLinks(
         }
 
         _openGate.Dispose();
+    }
+
+    private PhoneLink NewLink(int sessionId, SensorSession sensor, SessionView view)
+    {
+        var link = new PhoneLink(sessionId, sensor, engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping);
+        sensor.Paired += paired => _ = SavePairingAsync(sessionId, paired);
+        _links[sessionId] = link;
+        link.Start(view, events);
+        return link;
+    }
+
+    private async Task SavePairingAsync(int sessionId, SensorSession sensor)
+    {
+        try
+        {
+            if (sensor.TokenHash is { } hash)
+            {
+                var lifetimeHours = Math.Max(0, options.CurrentValue.PairingLifetimeHours);
+                await store.SaveAsync(sessionId, sensor.Id, hash, TimeSpan.FromHours(lifetimeHours), CancellationToken.None);
+            }
+        }
+#pragma warning disable CA1031 // The phone counts on; only a restart would lose this pairing.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(sessionId, ex);
+        }
+    }
+
+    private async Task ForgetPairingAsync(int sessionId)
+    {
+        try
+        {
+            await store.DeleteAsync(sessionId, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A stale row is not restored anyway once its session is over.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(sessionId, ex);
+        }
     }
 
     private bool OfferCode(PhoneLink link)
@@ -236,6 +319,11 @@ internal sealed partial class PhoneSensorLinks(
     private void OnClosed(PhoneLink link)
     {
         _links.TryRemove(new KeyValuePair<int, PhoneLink>(link.SessionId, link));
+        if (!_disposing && !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            _ = ForgetPairingAsync(link.SessionId);
+        }
+
         registry.Close(link.Sensor.Id);
         lock (_watchGate)
         {
@@ -300,6 +388,15 @@ internal sealed partial class PhoneSensorLinks(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: no screen shows it any more; closing its phone pairing")]
     private partial void LogUnwatched(int sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: phone pairing {SensorSessionId} restored after a restart")]
+    private partial void LogRestored(int sessionId, string sensorSessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: stored phone pairing not restored (session over, another sensor, or expired)")]
+    private partial void LogNotRestored(int sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: the phone pairing could not be stored or removed")]
+    private partial void LogStoreFailed(int sessionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: a screen failed to take a phone update")]
     private partial void LogWatcherFailed(int sessionId, Exception exception);
