@@ -28,6 +28,45 @@ public class SensorSessionRegistryTests
     }
 
     [Fact]
+    public void Redeem_RightCode_KeepsOnlyTheTokensHashAndTellsWhoeverListens()
+    {
+        var registry = Registry();
+        var session = registry.Open();
+        SensorSession? told = null;
+        session.Paired += s => told = s;
+
+        registry.Redeem(session.PairingCode, out _, out var token).ShouldBe(PairingOutcome.Paired);
+
+        told.ShouldBeSameAs(session);
+        session.TokenHash.ShouldBe(SensorSessionRegistry.HashToken(token!));
+        session.TokenHash!.ShouldNotContain(token!);
+        session.TokenHash!.Length.ShouldBe(64);
+        registry.TryGetByToken(token!, out var found).ShouldBeTrue();
+        found.ShouldBeSameAs(session);
+        registry.TryGetByToken(session.TokenHash, out _).ShouldBeFalse(); // the stored hash is no key to the door
+    }
+
+    [Fact]
+    public void Restore_StoredHash_TheOldTokenConnectsToADisconnectedSessionWithTheSameId()
+    {
+        var before = Registry();
+        var session = before.Open();
+        before.Redeem(session.PairingCode, out _, out var token);
+        var after = Registry(); // a restarted server
+
+        var restored = after.Restore(session.Id, session.TokenHash!);
+
+        restored.Id.ShouldBe(session.Id);
+        restored.State.ShouldBe(SensorConnectionState.Disconnected);
+        restored.PairingCode.ShouldBeNull();
+        after.TryGetByToken(token!, out var found).ShouldBeTrue();
+        found.ShouldBeSameAs(restored);
+        after.Restore(session.Id, session.TokenHash!).ShouldBeSameAs(restored);
+        after.Close(restored.Id).ShouldBeTrue();
+        after.TryGetByToken(token!, out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Redeem_RightCode_PairsOnceAndGivesAToken()
     {
         var registry = Registry();
