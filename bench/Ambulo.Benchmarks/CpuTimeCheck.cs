@@ -30,6 +30,31 @@ internal static class CpuTimeCheck
         Report("OnlinePerSample", runs * 6, OnlineSamples, () => bench.OnlinePerSample());
     }
 
+    /// <summary>
+    /// <c>cpu-time gait [runs]</c>: CPU time of <see cref="GaitBenchmarks.LowerBackWeek"/> (a week of lower-back data, hour by
+    /// hour), printed as seconds per week after a warm-up week.
+    /// </summary>
+    public static void RunGait(int runs)
+    {
+        var bench = new GaitBenchmarks();
+        bench.Setup();
+        bench.LowerBackWeek();
+        using var process = Process.GetCurrentProcess();
+        var perWeek = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            bench.LowerBackWeek();
+            process.Refresh();
+            perWeek.Add((process.TotalProcessorTime - before).TotalSeconds);
+        }
+
+        perWeek.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LowerBackWeek: CPU time per week min {perWeek[0]:F2} s, median {perWeek[perWeek.Count / 2]:F2} s over {runs} runs"));
+    }
+
     private static void Report(string name, int runs, int samplesPerRun, Func<int> work)
     {
         using var process = Process.GetCurrentProcess();

@@ -12,7 +12,11 @@ public enum DistanceModel
     /// <summary>Foot IMU: strapdown integration of the foot's acceleration with zero-velocity updates at every mid-stance.</summary>
     FootStrapdownZeroVelocity,
 
-    /// <summary>Lower back: inverted pendulum (Zijlstra &amp; Hof 2003) from the vertical excursion of the sensor and the sensor height or leg length.</summary>
+    /// <summary>
+    /// Lower back: inverted pendulum (Zijlstra &amp; Hof 2003; Mobilise-D's factor) from the vertical excursion of the sensor
+    /// over each step and the sensor height or leg length, each step shortened by the cosine of the trunk's turn during it
+    /// (<see cref="LowerBackStepLength"/>).
+    /// </summary>
     InvertedPendulum,
 
     /// <summary>Phone in a pocket or the hand: Weinberg (2002) step length K × (a_max − a_min)^¼ with a personal, calibrated K (<see cref="PhoneStepLength"/>).</summary>

@@ -56,8 +56,7 @@ public sealed record LowerBackGaitResult(
 /// step (the body's centre of mass is lowest and decelerating just after heel strike); runs of regular peaks are
 /// walking bouts. Left and right alternate within a bout; which is which comes from the sign of the pelvis yaw rate at
 /// contact, voted over the contact and its neighbours. Step length by the inverted-pendulum model of Zijlstra &amp; Hof
-/// (Gait Posture 2003;18:1–10): step = K·2·√(2·l·h − h²) with h the vertical excursion of the sensor during the step and
-/// l the sensor height, with h and K as in the Mobilise-D stride-length algorithm (Soltani et al., IEEE TNSRE 2021).
+/// (Gait Posture 2003;18:1–10) in <see cref="LowerBackStepLength"/>.
 /// </summary>
 public static class LowerBackGaitDetector
 {
@@ -98,7 +97,7 @@ public static class LowerBackGaitDetector
 
             if (i - runStart >= options.MinimumStepsPerBout)
             {
-                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), vertical, step, yawBand, options, contacts, strides, bouts);
+                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), vertical, yaw, step, yawBand, options, contacts, strides, bouts);
             }
 
             runStart = i;
@@ -198,7 +197,7 @@ public static class LowerBackGaitDetector
         return filled;
     }
 
-    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] step, double[] yawBand,
+    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] yaw, double[] step, double[] yawBand,
         LowerBackGaitOptions options, List<InitialContact> contacts, List<Stride> strides, List<WalkingBout> bouts)
     {
         var ics = peaks.Select(p => ContactBeforePeak(step, p, fs, options)).ToList();
@@ -227,7 +226,7 @@ public static class LowerBackGaitDetector
         var stepLengths = new double?[ics.Count - 1];
         if (options.SensorHeightMeters is { } height and > 0)
         {
-            var raw = LowerBackStepLength.StepLengthsMeters(vertical, ics, fs, height, options.PendulumCorrectionFactor);
+            var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor);
             for (var k = 0; k < raw.Length; k++)
             {
                 stepLengths[k] = raw[k];

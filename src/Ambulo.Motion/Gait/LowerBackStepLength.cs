@@ -5,17 +5,28 @@ namespace Ambulo.Motion.Gait;
 /// <summary>
 /// Step length from a sensor on the lower back by the inverted-pendulum model of Zijlstra &amp; Hof (Gait Posture
 /// 2003;18:1–10): step = K·2·√(2·l·h − h²) with h the vertical excursion of the sensor during the step and l the sensor
-/// height, with h and K as in the Mobilise-D stride-length algorithm (mobgap <c>SlZijlstra</c>; Soltani et al., IEEE TNSRE
-/// 29:1955, 2021); outlier steps (a missed contact makes one long step) replaced by the median of their neighbours with a
-/// Hampel filter, as Mobilise-D does.
+/// height, with the displacement and K as in the Mobilise-D stride-length algorithm (mobgap <c>SlZijlstra</c>; Soltani et
+/// al., IEEE TNSRE 29:1955, 2021); outlier steps (a missed contact makes one long step) replaced by the median of their
+/// neighbours with a Hampel filter, as Mobilise-D does. Two changes of ours, neither with a constant fitted to data:
+/// <list type="bullet">
+/// <item>h is the peak-to-peak excursion about the straight line between the displacement at the step's two contacts.
+/// In the pendulum the pelvis is at the same height at both contacts; what remains of integration drift (or of a slow
+/// rise or fall of the trunk) over a slow step otherwise adds to h.</item>
+/// <item>A step during which the trunk turns by an angle ψ (yaw rate about vertical, integrated from contact to contact)
+/// counts with length × cos ψ (ψ capped at 90°). The trunk still vaults over the stance leg when people turn or shuffle
+/// round on the spot, so the pendulum reads a normal step where the feet moved little along the path; the projection is
+/// our heuristic for that (not from the literature). The pelvis yaws a few degrees per step in straight walking as
+/// well, which shortens straight steps by about 1 %.</item>
+/// </list>
 /// </summary>
 internal static class LowerBackStepLength
 {
     /// <summary>
     /// Length (m) of each step between consecutive initial contacts <paramref name="contacts"/> (sample indices into
-    /// <paramref name="vertical"/>, the acceleration along gravity in m/s²): one value per pair of contacts.
+    /// <paramref name="vertical"/>, the acceleration along gravity in m/s², and <paramref name="yaw"/>, the angular rate
+    /// about gravity in rad/s): one value per pair of contacts.
     /// </summary>
-    public static double[] StepLengthsMeters(double[] vertical, IReadOnlyList<int> contacts, double fs, double sensorHeightMeters, double correctionFactor)
+    public static double[] StepLengthsMeters(double[] vertical, double[] yaw, IReadOnlyList<int> contacts, double fs, double sensorHeightMeters, double correctionFactor)
     {
         // Displacement only over the bout and 3 s either side (for the filters to settle): walking is a small part
         // of a day, so this costs far less than filtering the whole recording.
@@ -25,16 +36,35 @@ internal static class LowerBackStepLength
         var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(to - from + 1);
         var displacement = buffer.AsSpan(0, to - from + 1);
         VerticalDisplacementMeters(vertical.AsSpan(from, to - from + 1), displacement, fs);
-        var raw = new double[contacts.Count - 1];
+        var lengths = new double[contacts.Count - 1];
         for (var k = 0; k + 1 < contacts.Count; k++)
         {
-            var h = PeakToPeak(displacement, contacts[k] - from, contacts[k + 1] - from);
-            raw[k] = correctionFactor * 2 * Math.Sqrt(Math.Max(0, 2 * sensorHeightMeters * h - h * h));
+            var h = PeakToPeakAboutChord(displacement, contacts[k] - from, contacts[k + 1] - from);
+            lengths[k] = correctionFactor * 2 * Math.Sqrt(Math.Max(0, 2 * sensorHeightMeters * h - h * h));
         }
 
         System.Buffers.ArrayPool<double>.Shared.Return(buffer);
-        HampelInPlace(raw);
-        return raw;
+
+        // The outlier filter first (it is there for missed contacts), so that a sharp turning step is not "repaired".
+        HampelInPlace(lengths);
+        for (var k = 0; k < lengths.Length; k++)
+        {
+            lengths[k] *= TurnProjection(yaw, contacts[k], contacts[k + 1], fs);
+        }
+
+        return lengths;
+    }
+
+    /// <summary>cos of the trunk's turn (yaw rate integrated over samples <paramref name="from"/> up to <paramref name="to"/>), the turn capped at 90°.</summary>
+    internal static double TurnProjection(ReadOnlySpan<double> yaw, int from, int to, double fs)
+    {
+        var turn = 0.0;
+        for (var i = from; i < to; i++)
+        {
+            turn += yaw[i];
+        }
+
+        return Math.Cos(Math.Min(Math.Abs(turn / fs), Math.PI / 2));
     }
 
     /// <summary>
@@ -75,6 +105,26 @@ internal static class LowerBackStepLength
         }
 
         return to >= from ? max - min : 0;
+    }
+
+    /// <summary>Peak-to-peak of <paramref name="x"/> over samples <paramref name="from"/>..<paramref name="to"/> after removing the straight line between its two ends.</summary>
+    internal static double PeakToPeakAboutChord(ReadOnlySpan<double> x, int from, int to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        double min = double.MaxValue, max = double.MinValue;
+        var slope = (x[to] - x[from]) / (to - from);
+        for (var i = from; i <= to; i++)
+        {
+            var y = x[i] - x[from] - slope * (i - from);
+            min = Math.Min(min, y);
+            max = Math.Max(max, y);
+        }
+
+        return max - min;
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings.Importers;
 
 namespace Ambulo.Motion.Tests.Gait;
 
@@ -27,5 +30,70 @@ public class LowerBackStepLengthTests
         steps[3].ShouldBe(0.60, 0.011);
         steps[0].ShouldBe(0.60);
         steps[6].ShouldBe(0.63);
+    }
+
+    [Fact]
+    public void PeakToPeakAboutChord_BumpOnARamp_MeasuresTheBumpOnly()
+    {
+        // 3 cm rise over the step (drift) plus a 1 cm half-sine bump in the middle.
+        var x = Enumerable.Range(0, 101).Select(i => 0.03 * i / 100 + 0.01 * Math.Sin(Math.PI * i / 100)).ToArray();
+
+        LowerBackStepLength.PeakToPeak(x, 0, 100).ShouldBeGreaterThan(0.03);
+        LowerBackStepLength.PeakToPeakAboutChord(x, 0, 100).ShouldBe(0.01, 1e-6);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(60.0, 0.5)]
+    [InlineData(-60.0, 0.5)]
+    [InlineData(135.0, 0.0)]
+    public void TurnProjection_ConstantYawRateOverTheStep_IsCosineOfTheTurnCappedAtNinetyDegrees(double turnDegrees, double expected)
+    {
+        const double fs = 100;
+        var yaw = Enumerable.Repeat(turnDegrees * Math.PI / 180 / 0.6, 60).ToArray(); // the turn spread over a 0.6 s step
+
+        LowerBackStepLength.TurnProjection(yaw, 0, 60, fs).ShouldBe(expected, 1e-9);
+    }
+
+    [Fact]
+    public void StepLengthsMeters_StraightWalkAtTheReferenceContacts_WithinEightPercentOfTheReference()
+    {
+        var (lengths, reference) = AtReferenceContacts(new MobgapTrial("MS", "001", "Test5", "Trial1")).Single();
+
+        lengths.Average().ShouldBe(reference, 0.08 * reference);
+    }
+
+    [Fact]
+    public void StepLengthsMeters_DailyActivitiesAtTheReferenceContacts_TurningStepsNoLongerReadAsFullSteps()
+    {
+        // MS/001 Test11 (simulated daily activities): every INDIP bout has turns or shuffling; the reference steps average
+        // 0.24-0.47 m per bout. The pendulum with plain peak-to-peak and no turn projection read 0.36-0.50 m there (0.11 m
+        // too long on average, up to 0.18 m); each bout's mean step must now be within 0.13 m and the bouts within 0.07 m on average.
+        var bouts = AtReferenceContacts(new MobgapTrial("MS", "001", "Test11", "Trial1"));
+
+        bouts.Count.ShouldBe(6);
+        bouts.ShouldAllBe(b => Math.Abs(b.Lengths.Average() - b.Reference) < 0.13);
+        bouts.Average(b => Math.Abs(b.Lengths.Average() - b.Reference)).ShouldBeLessThan(0.07);
+    }
+
+    /// <summary>Per INDIP bout of a trial: our step lengths between its reference contacts, and its mean stride length / 2.</summary>
+    private static List<(double[] Lengths, double Reference)> AtReferenceContacts(MobgapTrial trial)
+    {
+        var set = MobgapReference.ReadDerived(TestData.Path("mobgap-lowerback", "derived"));
+        var recording = MobgapImporter.Import(trial.CsvPath(TestData.Path("mobgap-lowerback", "data_csv"))).Recording;
+        var fs = recording.Metadata.SamplingRateHz;
+        var height = double.Parse(recording.Metadata.Label("sensor_height_m")!, CultureInfo.InvariantCulture);
+        var (vertical, yaw) = TrunkSignals.Compute(recording.Samples, fs);
+        var result = new List<(double[], double)>();
+        foreach (var bout in set.BoutsOf(trial, MobgapReferenceSystem.Indip))
+        {
+            var contacts = set.InitialContactsOf(trial, MobgapReferenceSystem.Indip).Where(e => e.WalkingBoutId == bout.WalkingBoutId)
+                .Select(e => (int)Math.Round(e.TimeSeconds * fs)).Distinct().Order().ToList();
+            var reference = set.StridesOf(trial, MobgapReferenceSystem.Indip).Where(s => s.WalkingBoutId == bout.WalkingBoutId && s.LengthMeters is not null)
+                .Average(s => s.LengthMeters!.Value) / 2;
+            result.Add((LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, LowerBackGaitOptions.Healthy.PendulumCorrectionFactor), reference));
+        }
+
+        return result;
     }
 }
