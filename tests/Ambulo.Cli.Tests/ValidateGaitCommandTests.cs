@@ -47,6 +47,7 @@ public class ValidateGaitCommandTests
         Row(rows, "left/right assignment accuracy").GetProperty("value").GetString()!.ShouldEndWith("%");
         Row(rows, "cadence error per bout").GetProperty("value").GetString()!.ShouldEndWith("%");
         Row(rows, "gait speed MAE per bout").GetProperty("value").GetString().ShouldNotBe("-");
+        Row(rows, "model speed MAE at reference contacts").GetProperty("value").GetString().ShouldNotBe("-");
         var information = Row(rows, "IC F1 @±0.25 s (information)");
         information.GetProperty("data").GetString().ShouldBe("INDIP + Stereophoto-only walks");
         information.TryGetProperty("met", out _).ShouldBeFalse();

@@ -122,6 +122,38 @@ public static class GaitValidation
         return new LowerBackValidation(score, correct, compared, perBout);
     }
 
+    /// <summary>
+    /// The lower-back step-length model alone, detection taken out: per reference bout, the mean of our step lengths between
+    /// the reference's own consecutive contacts inside it, times the reference cadence (steps/min ÷ 60). Null for a bout with
+    /// fewer than two contacts or without a sensor height in <paramref name="options"/>.
+    /// </summary>
+    public static IReadOnlyList<double?> LowerBackSpeedAtReferenceContacts(SensorRecording recording, IReadOnlyList<InitialContact> reference,
+        IReadOnlyList<ReferenceBout> bouts, LowerBackGaitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(bouts);
+        ArgumentNullException.ThrowIfNull(options);
+        var fs = recording.Metadata.SamplingRateHz;
+        if (options.SensorHeightMeters is not { } height || height <= 0)
+        {
+            return [.. bouts.Select(_ => (double?)null)];
+        }
+
+        var (vertical, yaw) = TrunkSignals.Compute(recording.Samples, fs);
+        var speeds = new List<double?>();
+        foreach (var bout in bouts)
+        {
+            var contacts = reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
+                .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < vertical.Length).Distinct().Order().ToList();
+            speeds.Add(contacts.Count >= 2 && double.IsFinite(bout.CadenceStepsPerMinute)
+                ? LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor).Average() * bout.CadenceStepsPerMinute / 60
+                : null);
+        }
+
+        return speeds;
+    }
+
     /// <summary>Phone: step count and step timing against foot-switch step times.</summary>
     public static StepCountValidation ValidateSteps(SensorRecording recording, IReadOnlyList<double> referenceStepSeconds, double toleranceSeconds, StepCounterOptions? options = null)
     {

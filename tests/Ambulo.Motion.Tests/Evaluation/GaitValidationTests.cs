@@ -1,6 +1,9 @@
+using System.Globalization;
 using Ambulo.Motion.Evaluation;
+using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Recordings.Importers;
 using Ambulo.Motion.Samples;
 using Ambulo.Motion.Tests.Gait;
 
@@ -39,5 +42,23 @@ public class GaitValidationTests
         v.Strides.F1.ShouldBe(1.0);
         v.StrideTimeMaeSeconds.ShouldBeLessThan(0.01);
         v.StrideLengthMaeMeters.ShouldBeNull();
+    }
+
+    [Fact]
+    public void LowerBackSpeedAtReferenceContacts_StraightWalk_WithinATenthOfTheReferenceAndNoneWithoutAHeight()
+    {
+        var trial = new MobgapTrial("MS", "001", "Test5", "Trial1");
+        var set = MobgapReference.ReadDerived(TestData.Path("mobgap-lowerback", "derived"));
+        var recording = MobgapImporter.Import(trial.CsvPath(TestData.Path("mobgap-lowerback", "data_csv"))).Recording;
+        var contacts = set.InitialContactsOf(trial, MobgapReferenceSystem.Indip).Select(e => new InitialContact(e.TimeSeconds, e.Side)).ToList();
+        var bout = set.BoutsOf(trial, MobgapReferenceSystem.Indip).Single();
+        var reference = new ReferenceBout(bout.StartSeconds, bout.EndSeconds, bout.CadenceStepsPerMinute!.Value, bout.WalkingSpeedMetersPerSecond);
+        var height = double.Parse(recording.Metadata.Label("sensor_height_m")!, CultureInfo.InvariantCulture);
+
+        var speed = GaitValidation.LowerBackSpeedAtReferenceContacts(recording, contacts, [reference], LowerBackGaitOptions.SlowOrImpaired with { SensorHeightMeters = height });
+        var none = GaitValidation.LowerBackSpeedAtReferenceContacts(recording, contacts, [reference], LowerBackGaitOptions.SlowOrImpaired);
+
+        speed.Single()!.Value.ShouldBe(bout.WalkingSpeedMetersPerSecond!.Value, 0.1);
+        none.Single().ShouldBeNull();
     }
 }
