@@ -59,9 +59,9 @@ internal static class LowerBackStepLength
     internal static double TurnProjection(ReadOnlySpan<double> yaw, int from, int to, double fs)
     {
         var turn = 0.0;
-        for (var i = from; i < to; i++)
+        foreach (var rate in yaw[from..to])
         {
-            turn += yaw[i];
+            turn += rate;
         }
 
         return Math.Cos(Math.Min(Math.Abs(turn / fs), Math.PI / 2));
@@ -117,11 +117,13 @@ internal static class LowerBackStepLength
 
         double min = double.MaxValue, max = double.MinValue;
         var slope = (x[to] - x[from]) / (to - from);
-        for (var i = from; i <= to; i++)
+        var chord = x[from];
+        foreach (var value in x[from..(to + 1)])
         {
-            var y = x[i] - x[from] - slope * (i - from);
+            var y = value - chord;
             min = Math.Min(min, y);
             max = Math.Max(max, y);
+            chord += slope;
         }
 
         return max - min;
