@@ -23,6 +23,9 @@ public sealed class RepetitionCounter
     private const double EndFractionOfPeak = 0.1;
     private const double SettleSeconds = 1.0;
     private const double LookbackSeconds = 2.0;
+    private const double RestSeconds = 1.0;
+    private const double RestBandFractionOfTypicalRange = 0.1;
+    private const int BothDirections = 2;
     private const int BlockLength = 256;
 
     private readonly RepetitionOptions _options;
@@ -50,7 +53,12 @@ public sealed class RepetitionCounter
     private double _baseline;
     private double _typicalRange;
     private Point _lowCandidate, _highCandidate;
+    private Point _lowest, _highest; // extremes of the signal since the last movement ended (or the last rest)
+    private Point _restAnchor;
+    private bool _resting;
+    private int _cycleDirection; // which movement the current cycle's extremes hold for: 0 none, ±1, or BothDirections
     private Point _start;
+    private Point _origin; // where the range of motion is measured from (see Begin)
     private int _direction;
     private double _peak;
     private Point _peakPoint;
@@ -65,7 +73,7 @@ public sealed class RepetitionCounter
 
     private readonly record struct Point(long Index, double Time, double Value);
 
-    private readonly record struct HalfMovement(bool Exists, int Direction, Point Start, Point Peak, Point End, double Range);
+    private readonly record struct HalfMovement(bool Exists, int Direction, Point Start, Point Peak, Point End, double Range, double RangeOfMotion);
 
     /// <param name="options">Detector settings (see presets on <see cref="RepetitionOptions"/>).</param>
     /// <param name="samplingRateHz">Nominal sampling rate of the stream; filters are designed for it.</param>
@@ -158,6 +166,9 @@ public sealed class RepetitionCounter
         _count = 0;
         RejectedTooSmall = RejectedTooShort = RejectedTooLong = SkippedSamples = 0;
         _lowCandidate = _highCandidate = default;
+        _lowest = _highest = _restAnchor = default;
+        _resting = false;
+        _cycleDirection = 0;
     }
 
     private double _forceSign = 1;
@@ -272,6 +283,7 @@ public sealed class RepetitionCounter
             _x = _previousX = raw;
             _baseline = gap ? raw : _baseline;
             _lowCandidate = _highCandidate = new Point(_n, t, raw);
+            StartIdle(_lowCandidate, direction: 0);
         }
 
         return Advance(_filter.Process(in _lowPass, raw), t);
@@ -308,6 +320,8 @@ public sealed class RepetitionCounter
             _highCandidate = p;
         }
 
+        TrackCycle(p);
+
         var threshold = Math.Max(0.5 * _minimumRange, _options.StartFractionOfTypicalRange * _typicalRange);
         var offset = p.Value - _baseline;
         if (offset >= threshold)
@@ -326,11 +340,70 @@ public sealed class RepetitionCounter
         return null;
     }
 
+    /// <summary>
+    /// Follows, between movements, where the current cycle began and its extremes. A cycle begins where a movement
+    /// ended and holds for the next movement in the same direction (continuous cycles: walking, marching without a
+    /// pause); a rest (the signal within <see cref="RestBandFractionOfTypicalRange"/> of the typical range for
+    /// <see cref="RestSeconds"/>) closes it, and the cycle after the rest begins where the signal leaves it.
+    /// </summary>
+    private void TrackCycle(Point p)
+    {
+        if (p.Value < _lowest.Value)
+        {
+            _lowest = p;
+        }
+
+        if (p.Value > _highest.Value)
+        {
+            _highest = p;
+        }
+
+        if (Math.Abs(p.Value - _restAnchor.Value) > RestBandFractionOfTypicalRange * _typicalRange)
+        {
+            _restAnchor = p;
+            if (_resting)
+            {
+                // Left the rest: a new cycle for a movement either way, in case it swings back before it rises.
+                _resting = false;
+                _lowest = _highest = p;
+                _cycleDirection = BothDirections;
+            }
+        }
+        else if (!_resting && p.Time - _restAnchor.Time >= RestSeconds)
+        {
+            _resting = true;
+            _cycleDirection = 0; // a movement out of the rest is measured from its start
+        }
+    }
+
+    /// <summary>A movement has ended (counted or not) at <paramref name="p"/>; <paramref name="direction"/> is the one a continuing cycle may repeat (0: none).</summary>
+    private void StartIdle(Point p, int direction)
+    {
+        _lowest = _highest = _restAnchor = p;
+        _resting = false;
+        _cycleDirection = direction;
+    }
+
     private void Begin(int direction, Point start, Point p)
     {
         _phase = Phase.Moving;
         _direction = direction;
         _start = start;
+        // Where the range of motion is measured from: the start of the rise (the last turning point, as for the
+        // detection) or, when the current cycle holds for this direction, the cycle's trough -- the furthest point
+        // against the movement since the cycle began -- if that lies further back. In a continuous cycle the
+        // start can sit well above the trough (a small wobble on the way up). A movement following one in the other
+        // direction is measured from its start: the excursion against it was that other movement's own.
+        _origin = start;
+        if (_cycleDirection == direction || _cycleDirection == BothDirections)
+        {
+            var trough = direction > 0 ? _lowest : _highest;
+            if (direction * (start.Value - trough.Value) > 0)
+            {
+                _origin = trough;
+            }
+        }
+
         _peak = direction * (p.Value - start.Value);
         _peakPoint = p;
         _stillAnchor = p;
@@ -357,6 +430,7 @@ public sealed class RepetitionCounter
             _phase = Phase.Idle;
             _baseline = p.Value;
             _lowCandidate = _highCandidate = p;
+            StartIdle(p, direction: 0);
             _pending = default;
             return null;
         }
@@ -402,7 +476,9 @@ public sealed class RepetitionCounter
     {
         _phase = Phase.Idle;
         _lowCandidate = _highCandidate = end;
+        StartIdle(end, _direction);
         var range = _peak;
+        var rangeOfMotion = _direction * (_peakPoint.Value - _origin.Value);
         var duration = end.Time - _start.Time;
         var minimumDuration = _options.Bidirectional ? _options.MinimumDurationSeconds / 2 : _options.MinimumDurationSeconds;
         var acceptRange = Math.Max(_minimumRange, _options.AcceptFractionOfTypicalRange * _typicalRange);
@@ -428,16 +504,16 @@ public sealed class RepetitionCounter
         _tracker.FinishAxisRefinement();
         if (!_options.Bidirectional)
         {
-            return Emit(_start, _peakPoint, end, range);
+            return Emit(_start, _peakPoint, end, rangeOfMotion);
         }
 
-        var half = new HalfMovement(true, _direction, _start, _peakPoint, end, range);
+        var half = new HalfMovement(true, _direction, _start, _peakPoint, end, range, rangeOfMotion);
         if (_pending.Exists && _pending.Direction != _direction && _start.Time - _pending.End.Time <= _options.MaximumDurationSeconds)
         {
             var first = _pending;
             _pending = default;
             var peak = first.Range >= half.Range ? first.Peak : half.Peak;
-            return Emit(first.Start, peak, end, (first.Range + half.Range) / 2);
+            return Emit(first.Start, peak, end, (first.RangeOfMotion + half.RangeOfMotion) / 2);
         }
 
         _pending = half;
