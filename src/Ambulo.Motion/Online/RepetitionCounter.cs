@@ -12,7 +12,8 @@ namespace Ambulo.Motion.Online;
 /// <para>
 /// Pipeline per sample: segment angle (complementary filter, start-pose calibration, learned movement
 /// axis; see <see cref="MovementAngleTracker"/>) or force → 2nd-order Butterworth low-pass → adaptive
-/// hysteresis state machine. Nothing is allocated per sample; a <see cref="Repetition"/> record is
+/// hysteresis state machine; the range of motion is measured from the start of the rise or, in continuous cycles,
+/// from the cycle's trough (see <c>Begin</c>). Nothing is allocated per sample; a <see cref="Repetition"/> record is
 /// allocated when one is completed. The offline <see cref="RepetitionDetector.Detect(ReadOnlySpan{ImuSample}, RepetitionOptions, double, SensorChannels)"/>
 /// runs exactly this class over the whole recording, so online and offline results are identical.
 /// </para>

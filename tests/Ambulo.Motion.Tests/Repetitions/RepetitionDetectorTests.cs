@@ -49,6 +49,66 @@ public class RepetitionDetectorTests
         }
     }
 
+    /// <summary>
+    /// One 3.2 s cycle of a segment moving without rest, shaped like a foot's pitch in walking: from a brief dwell
+    /// at 0° it rises to +50° in 1.0 s, swings down past the dwell to −25° in 1.2 s, comes back to 0° in 0.6 s and
+    /// dwells there 0.4 s (too short to be a rest); each leg is a minimum-jerk profile s(u) = u³(10 − 15u + 6u²),
+    /// which ends exactly where it is aimed. So every cycle spans exactly 75° from trough to peak, while the rise
+    /// out of the dwell spans 50°. Returns degrees and degrees per second.
+    /// </summary>
+    private static (double Degrees, double DegreesPerSecond) WalkingLikeCycle(double t)
+    {
+        static (double, double) Leg(double t, double from, double to, double seconds)
+        {
+            var u = t / seconds;
+            return (from + (to - from) * u * u * u * (10 - 15 * u + 6 * u * u), (to - from) * 30 * u * u * (1 - u) * (1 - u) / seconds);
+        }
+
+        t %= 3.2;
+        return t switch
+        {
+            < 1.0 => Leg(t, 0, 50, 1.0),
+            < 2.2 => Leg(t - 1.0, 50, -25, 1.2),
+            < 2.8 => Leg(t - 2.2, -25, 0, 0.6),
+            _ => (0, 0),
+        };
+    }
+
+    /// <summary>Samples of a segment pitching about the sensor y axis: the still start pose, then <paramref name="cycles"/> cycles.</summary>
+    private static ImuSample[] ContinuousCycles(int cycles, double rateHz, double stillSeconds)
+    {
+        const double g = 9.81;
+        var samples = new List<ImuSample>();
+        for (var i = 0; i / rateHz <= stillSeconds + cycles * 3.2; i++)
+        {
+            var t = i / rateHz;
+            var (degrees, degreesPerSecond) = t > stillSeconds ? WalkingLikeCycle(t - stillSeconds) : (0, 0);
+            var pitch = degrees * Math.PI / 180;
+            // Gravity seen by the sensor pitched by θ about y is (−g sin θ, 0, g cos θ); the gyroscope reads θ' about y.
+            samples.Add(new ImuSample(t, new Vector3((float)(-g * Math.Sin(pitch)), 0, (float)(g * Math.Cos(pitch))),
+                new Vector3(0, (float)(degreesPerSecond * Math.PI / 180), 0)));
+        }
+
+        return [.. samples];
+    }
+
+    [Fact]
+    public void Detect_ContinuousCyclesWithoutRest_MeasureFromTheCyclesTroughToItsPeak()
+    {
+        var samples = ContinuousCycles(cycles: 8, rateHz: 100, stillSeconds: 3);
+
+        var result = RepetitionDetector.Detect(samples, RepetitionOptions.Default, 100, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
+
+        result.Count.ShouldBe(8);
+        // The first rise leaves the still start pose (a rest): its range is from there, 50°.
+        result.Repetitions[0].RangeOfMotionDegrees.ShouldBe(50, 0.5);
+        // Every later one follows a swing to −25° with no rest since: trough to peak, 75°.
+        foreach (var repetition in result.Repetitions.Skip(1))
+        {
+            repetition.RangeOfMotionDegrees.ShouldBe(75, 0.5, $"repetition {repetition.Number}");
+        }
+    }
+
     [Fact]
     public void Detect_Repetitions_AreOrderedWithPeakBetweenStartAndEnd()
     {
