@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ambulo.Motion.Filters;
 using Ambulo.Motion.Orientation;
 using Ambulo.Motion.Repetitions;
@@ -38,6 +39,8 @@ public sealed class RepetitionCounter
     private readonly double _targetRange;
     private readonly double _baselineGain;
     private readonly float[] _velocity; // ring buffer of the signal's rate of change, one per processed sample
+    private readonly float[] _unfiltered; // ring buffer of the signal before the low-pass, one per processed sample
+    private readonly long _delay; // the low-pass's group delay at 0 Hz, in samples
     private readonly int _mask;
     private readonly double[] _scratch;
     private readonly long _lookback;
@@ -103,7 +106,9 @@ public sealed class RepetitionCounter
         _rate = samplingRateHz;
         _dt = 1 / samplingRateHz;
         _hasGyroscope = channels.HasFlag(SensorChannels.Gyroscope);
-        _lowPass = BiquadCoefficients.LowPass(Math.Min(options.LowPassCutoffHz, samplingRateHz * 0.45), samplingRateHz);
+        var cutoffHz = Math.Min(options.LowPassCutoffHz, samplingRateHz * 0.45);
+        _lowPass = BiquadCoefficients.LowPass(cutoffHz, samplingRateHz);
+        _delay = (long)Math.Round(Math.Sqrt(2) / (2 * Math.PI * cutoffHz) * samplingRateHz); // 2nd-order Butterworth: √2/ω_c
         var force = options.Signal == MovementSignal.Force;
         _minimumRange = force ? options.MinimumForceChangeNewtons : options.MinimumRangeOfMotionDegrees;
         _targetRange = force ? options.TargetForceChangeNewtons : options.TargetRangeOfMotionDegrees;
@@ -116,6 +121,7 @@ public sealed class RepetitionCounter
         }
 
         _velocity = new float[capacity];
+        _unfiltered = new float[capacity];
         _mask = capacity - 1;
         _scratch = new double[capacity];
         _lookback = (long)(LookbackSeconds * samplingRateHz);
@@ -200,8 +206,8 @@ public sealed class RepetitionCounter
 
     /// <summary>
     /// Runs samples through the counter. While the movement axis is fixed and the stream is clean, the
-    /// orientation and low-pass run in bulk over blocks (<see cref="MovementAngleTracker.PushAngles"/>, the same
-    /// arithmetic as <see cref="Step"/>), then each value goes through the same <see cref="Advance"/> as in <see cref="Step"/>;
+    /// orientation runs in bulk over blocks (<see cref="MovementAngleTracker.PushAngles"/>, the same arithmetic as
+    /// <see cref="Step"/>), then each angle is low-passed and goes through the same <see cref="Advance"/> as in <see cref="Step"/>;
     /// any other sample (calibration, a gap, a bad value, before the axis is fixed) takes <see cref="Step"/>.
     /// So the result does not depend on how the stream is cut into chunks.
     /// </summary>
@@ -215,12 +221,13 @@ public sealed class RepetitionCounter
             if (_hasPrevious && _filterReady && _forceSign == 1)
             {
                 var block = samples[i..];
-                var pushed = _tracker.PushAngles(block, _options.MaximumGapSeconds, ref _filter, in _lowPass, angles);
+                var pushed = _tracker.PushAngles(block, _options.MaximumGapSeconds, angles);
                 if (pushed > 0)
                 {
                     for (var k = 0; k < pushed; k++)
                     {
-                        var rep = Advance(angles[k], block[k].TimeSeconds);
+                        var raw = angles[k];
+                        var rep = Advance(_filter.Process(in _lowPass, raw), raw, block[k].TimeSeconds);
                         if (rep is not null)
                         {
                             (sink ??= new List<Repetition>()).Add(rep);
@@ -287,16 +294,18 @@ public sealed class RepetitionCounter
             StartIdle(_lowCandidate, direction: 0);
         }
 
-        return Advance(_filter.Process(in _lowPass, raw), t);
+        return Advance(_filter.Process(in _lowPass, raw), raw, t);
     }
 
     /// <summary>One low-passed value through the state machine: shared by <see cref="Step"/> and the bulk path.</summary>
-    private Repetition? Advance(double filtered, double t)
+    private Repetition? Advance(double filtered, double unfiltered, double t)
     {
         _previousX = _x;
         _x = filtered;
         var v = (_x - _previousX) * _rate;
-        _velocity[(int)(_n & _mask)] = (float)v;
+        var slot = (int)(_n & _mask);
+        _velocity[slot] = (float)v;
+        _unfiltered[slot] = (float)unfiltered;
         var here = new Point(_n, t, _x);
         _n++;
 
@@ -479,7 +488,7 @@ public sealed class RepetitionCounter
         _lowCandidate = _highCandidate = end;
         StartIdle(end, _direction);
         var range = _peak;
-        var rangeOfMotion = _direction * (_peakPoint.Value - _origin.Value);
+        var rangeOfMotion = RangeOfMotion();
         var duration = end.Time - _start.Time;
         var minimumDuration = _options.Bidirectional ? _options.MinimumDurationSeconds / 2 : _options.MinimumDurationSeconds;
         var acceptRange = Math.Max(_minimumRange, _options.AcceptFractionOfTypicalRange * _typicalRange);
@@ -519,6 +528,45 @@ public sealed class RepetitionCounter
 
         _pending = half;
         return null;
+    }
+
+    /// <summary>
+    /// The movement's range: from its origin (see <see cref="Begin"/>) to its peak. The low-pass that makes counting
+    /// robust also blunts sharp turning points (a push-off in walking loses several degrees at 4 Hz), so at a turning
+    /// point of the low-passed signal the extreme is the furthest of the low-passed value and of the unfiltered signal
+    /// near it. The unfiltered signal turns up to about the filter's group delay earlier, so it is searched from two
+    /// delays before the low-passed turning point to one after. The peak is always a turning point; the origin is not
+    /// when the movement began where one in the other direction ended mid-swing (bidirectional exercises), and then
+    /// only the unfiltered signal from the origin on counts (before it lies the other movement).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // once per movement: kept out of the per-sample path
+    private double RangeOfMotion()
+    {
+        var d = _direction;
+        var oldest = Math.Max(0, _n - _unfiltered.Length);
+        var low = d * _origin.Value;
+        var high = d * _peakPoint.Value;
+        var turned = _origin.Index >= oldest && d * _velocity[(int)(_origin.Index & _mask)] <= 0;
+        var from = turned ? Math.Max(oldest, _origin.Index - 2 * _delay) : Math.Max(oldest, _origin.Index);
+        for (long i = from, last = Math.Min(_n - 1, _origin.Index + _delay); i <= last; i++)
+        {
+            var value = d * _unfiltered[(int)(i & _mask)];
+            if (value < low)
+            {
+                low = value;
+            }
+        }
+
+        for (long i = Math.Max(oldest, _peakPoint.Index - 2 * _delay), last = Math.Min(_n - 1, _peakPoint.Index + _delay); i <= last; i++)
+        {
+            var value = d * _unfiltered[(int)(i & _mask)];
+            if (value > high)
+            {
+                high = value;
+            }
+        }
+
+        return high - low;
     }
 
     private Repetition Emit(Point start, Point peak, Point end, double range)

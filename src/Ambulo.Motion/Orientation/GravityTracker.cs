@@ -116,12 +116,11 @@ internal struct GravityTracker
     /// atan2(g·<paramref name="sineAxis"/>, g·<paramref name="cosineAxis"/>) in degrees. The arithmetic is
     /// that of <see cref="Push"/> step for step, so the results are bit-identical. Returns how many samples
     /// were pushed (0 when the tracker is not calibrated, has no gyroscope, or the first sample does not qualify).
-    /// Each angle then goes through <paramref name="filter"/> in the same loop (the caller's low-pass, advanced
-    /// exactly as <see cref="BiquadMemory.Process"/> would), so the two recurrences overlap on the processor;
-    /// <paramref name="filteredDegrees"/> receives the filter output.
+    /// The caller low-passes the angles itself: it needs them unfiltered too (a low-pass fused into this loop, writing
+    /// both, measured slower than this loop plus the caller's filter).
     /// </summary>
     public int PushAngles(ReadOnlySpan<ImuSample> samples, double maximumGapSeconds, Vector3D sineAxis, Vector3D cosineAxis,
-        ref BiquadMemory filter, in BiquadCoefficients lowPass, Span<double> filteredDegrees)
+        Span<double> angleDegrees)
     {
         if (!IsCalibrated || !_useGyroscope || !_started)
         {
@@ -135,9 +134,7 @@ internal struct GravityTracker
         double cx = cosineAxis.X, cy = cosineAxis.Y, cz = cosineAxis.Z;
         double blend = _blend, keep = _keep, nominal = _nominalDt, longest = 5 * _nominalDt;
         double dt = 0, wx = 0, wy = 0, wz = 0;
-        var memory = filter; // a local copy the JIT can keep in registers
-        var coefficients = lowPass;
-        var count = Math.Min(samples.Length, filteredDegrees.Length);
+        var count = Math.Min(samples.Length, angleDegrees.Length);
         var i = 0;
         for (; i < count; i++)
         {
@@ -160,7 +157,7 @@ internal struct GravityTracker
             wz = s.AngularVelocityRadps.Z - bz;
             Advance(ref gx, ref gy, ref gz, wx, wy, wz, s.AccelerationMps2.X, s.AccelerationMps2.Y, s.AccelerationMps2.Z, dt, keep, blend);
             var angle = FastAngle.Atan2Degrees(gx * sx + gy * sy + gz * sz, gx * cx + gy * cy + gz * cz);
-            filteredDegrees[i] = memory.Process(in coefficients, angle);
+            angleDegrees[i] = angle;
         }
 
         if (i > 0)
@@ -171,7 +168,6 @@ internal struct GravityTracker
             _lastTime = last;
             LastDt = dt;
             LastAngularVelocity = new Vector3D(wx, wy, wz);
-            filter = memory;
         }
 
         return i;

@@ -1,4 +1,3 @@
-using Ambulo.Motion.Filters;
 using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Orientation;
@@ -84,10 +83,10 @@ internal struct MovementAngleTracker
 
     /// <summary>
     /// Bulk form of <see cref="Push"/> once <see cref="CanPushAngles"/> holds (see <see cref="GravityTracker.PushAngles"/>):
-    /// bit-identical angles for the samples it accepts, passed through <paramref name="filter"/>; returns how many it pushed.
+    /// bit-identical angles for the samples it accepts, written to <paramref name="angleDegrees"/>; returns how many it pushed.
     /// </summary>
-    public int PushAngles(ReadOnlySpan<ImuSample> samples, double maximumGapSeconds, ref BiquadMemory filter, in BiquadCoefficients lowPass, Span<double> filteredDegrees) =>
-        CanPushAngles ? _gravity.PushAngles(samples, maximumGapSeconds, _axisTerm, _gravity.Reference, ref filter, in lowPass, filteredDegrees) : 0;
+    public int PushAngles(ReadOnlySpan<ImuSample> samples, double maximumGapSeconds, Span<double> angleDegrees) =>
+        CanPushAngles ? _gravity.PushAngles(samples, maximumGapSeconds, _axisTerm, _gravity.Reference, angleDegrees) : 0;
 
     /// <summary>Feeds one sample; returns the tracked value (degrees or newtons), 0 until calibrated; unsigned until the axis is locked.</summary>
     public double Push(in ImuSample sample)

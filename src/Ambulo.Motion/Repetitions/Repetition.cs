@@ -16,7 +16,8 @@ public enum RepetitionQuality
 /// <param name="PeakSeconds">Where it was furthest from the start (for bidirectional exercises: the larger side).</param>
 /// <param name="EndSeconds">Where it was back.</param>
 /// <param name="RangeOfMotionDegrees">Excursion of the tracked angle to the peak from the start or, in a continuous cycle (no rest since the
-/// previous movement the same way), from the cycle's trough, which may lie before <paramref name="StartSeconds"/>; bidirectional: mean of both sides; 0 for force.</param>
+/// previous movement the same way), from the cycle's trough, which may lie before <paramref name="StartSeconds"/>; at turning points the
+/// unfiltered angle counts too, so the low-pass does not blunt the range; bidirectional: mean of both sides; 0 for force.</param>
 /// <param name="ForceChangeNewtons">Excursion of force; 0 for angles.</param>
 /// <param name="PeakAngularVelocityDegreesPerSecond">Highest angular speed of the tracked angle (for force: 0).</param>
 /// <param name="Sparc">Spectral arc length of the speed profile (Balasubramanian et al. 2015); closer to 0 is smoother, typically −1.4 to −3.</param>

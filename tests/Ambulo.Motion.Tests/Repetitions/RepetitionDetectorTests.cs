@@ -54,9 +54,10 @@ public class RepetitionDetectorTests
     /// at 0° it rises to +50° in 1.0 s, swings down past the dwell to −25° in 1.2 s, comes back to 0° in 0.6 s and
     /// dwells there 0.4 s (too short to be a rest); each leg is a minimum-jerk profile s(u) = u³(10 − 15u + 6u²),
     /// which ends exactly where it is aimed. So every cycle spans exactly 75° from trough to peak, while the rise
-    /// out of the dwell spans 50°. Returns degrees and degrees per second.
+    /// out of the dwell spans 50°. <paramref name="timeScale"/> stretches the cycle in time (0.25: a 0.8 s cycle with
+    /// turning points sharp enough for the low-pass to blunt them). Returns degrees and degrees per second.
     /// </summary>
-    private static (double Degrees, double DegreesPerSecond) WalkingLikeCycle(double t)
+    private static (double Degrees, double DegreesPerSecond) WalkingLikeCycle(double t, double timeScale)
     {
         static (double, double) Leg(double t, double from, double to, double seconds)
         {
@@ -64,25 +65,25 @@ public class RepetitionDetectorTests
             return (from + (to - from) * u * u * u * (10 - 15 * u + 6 * u * u), (to - from) * 30 * u * u * (1 - u) * (1 - u) / seconds);
         }
 
-        t %= 3.2;
-        return t switch
+        var (degrees, degreesPerSecond) = ((t / timeScale) % 3.2) switch
         {
-            < 1.0 => Leg(t, 0, 50, 1.0),
-            < 2.2 => Leg(t - 1.0, 50, -25, 1.2),
-            < 2.8 => Leg(t - 2.2, -25, 0, 0.6),
+            < 1.0 and var u => Leg(u, 0, 50, 1.0),
+            < 2.2 and var u => Leg(u - 1.0, 50, -25, 1.2),
+            < 2.8 and var u => Leg(u - 2.2, -25, 0, 0.6),
             _ => (0, 0),
         };
+        return (degrees, degreesPerSecond / timeScale);
     }
 
     /// <summary>Samples of a segment pitching about the sensor y axis: the still start pose, then <paramref name="cycles"/> cycles.</summary>
-    private static ImuSample[] ContinuousCycles(int cycles, double rateHz, double stillSeconds)
+    private static ImuSample[] ContinuousCycles(int cycles, double rateHz, double stillSeconds, double timeScale = 1)
     {
         const double g = 9.81;
         var samples = new List<ImuSample>();
-        for (var i = 0; i / rateHz <= stillSeconds + cycles * 3.2; i++)
+        for (var i = 0; i / rateHz <= stillSeconds + cycles * 3.2 * timeScale; i++)
         {
             var t = i / rateHz;
-            var (degrees, degreesPerSecond) = t > stillSeconds ? WalkingLikeCycle(t - stillSeconds) : (0, 0);
+            var (degrees, degreesPerSecond) = t > stillSeconds ? WalkingLikeCycle(t - stillSeconds, timeScale) : (0, 0);
             var pitch = degrees * Math.PI / 180;
             // Gravity seen by the sensor pitched by θ about y is (−g sin θ, 0, g cos θ); the gyroscope reads θ' about y.
             samples.Add(new ImuSample(t, new Vector3((float)(-g * Math.Sin(pitch)), 0, (float)(g * Math.Cos(pitch))),
@@ -107,6 +108,26 @@ public class RepetitionDetectorTests
         {
             repetition.RangeOfMotionDegrees.ShouldBe(75, 0.5, $"repetition {repetition.Number}");
         }
+    }
+
+    [Fact]
+    public void Detect_FastContinuousCycles_RangeIsNotBluntedByTheLowPass()
+    {
+        // The same cycle in 0.8 s: its turning points are sharp enough that the 3 Hz low-pass alone spans about 73°
+        // of the 75° (see RangeOfMotion in RepetitionCounter); the unfiltered angle near them restores most of it.
+        var samples = ContinuousCycles(cycles: 12, rateHz: 100, stillSeconds: 3, timeScale: 0.25);
+        var options = RepetitionOptions.Default with { MinimumDurationSeconds = 0.3 };
+
+        var result = RepetitionDetector.Detect(samples, options, 100, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
+
+        result.Count.ShouldBe(12);
+        result.Repetitions[0].RangeOfMotionDegrees.ShouldBe(50, 1.0);
+        foreach (var repetition in result.Repetitions.Skip(1))
+        {
+            repetition.RangeOfMotionDegrees.ShouldBe(75, 1.5, $"repetition {repetition.Number}");
+        }
+
+        result.Repetitions.Skip(1).Average(r => r.RangeOfMotionDegrees).ShouldBe(75, 0.75);
     }
 
     [Fact]
