@@ -38,7 +38,8 @@ internal sealed class SimulatorRunner(
             return;
         }
 
-        _ = Task.Run(() => RunAsync(sessionId, cts.Token));
+        var token = cts.Token; // read now: a Stop before the loop starts disposes the source
+        _ = Task.Run(() => RunAsync(sessionId, cts, token));
     }
 
     public void Stop(int sessionId)
@@ -50,7 +51,7 @@ internal sealed class SimulatorRunner(
         }
     }
 
-    private async Task RunAsync(int sessionId, CancellationToken cancellationToken)
+    private async Task RunAsync(int sessionId, CancellationTokenSource own, CancellationToken cancellationToken)
     {
         // Seeded per session: a rerun of the same session moves the same way.
         var random = new Random(sessionId);
@@ -107,9 +108,11 @@ internal sealed class SimulatorRunner(
         }
         finally
         {
-            if (_running.TryRemove(sessionId, out var cts))
+            // Remove only this loop's own entry: after Stop and a quick Start (another sensor chosen, then
+            // the simulator again) the entry belongs to the new loop, which must keep running and stay known.
+            if (_running.TryRemove(new KeyValuePair<int, CancellationTokenSource>(sessionId, own)))
             {
-                cts.Dispose();
+                own.Dispose();
             }
         }
     }
