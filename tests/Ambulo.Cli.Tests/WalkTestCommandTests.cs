@@ -16,13 +16,13 @@ public sealed class WalkTestCommandTests : IDisposable
 
     /// <summary>
     /// SYNTHETIC phone in a trouser pocket, 50 Hz: a walker taking <paramref name="contacts"/> contacts of 0.7 m every
-    /// 0.6 s from 3 s on, one vertical bounce per contact, and (every <paramref name="stepsPerLeg"/> steps) a 180° turn
+    /// <paramref name="stepSeconds"/> (0.6 s) from 3 s on, one vertical bounce per contact, and (every <paramref name="stepsPerLeg"/> steps) a 180° turn
     /// about the vertical axis over 2.4 s while stepping on. Returns the file and the contact times.
     /// </summary>
-    private (string Path, List<double> Contacts) WritePocketWalk(string name, int contacts, int stepsPerLeg = int.MaxValue)
+    private (string Path, List<double> Contacts) WritePocketWalk(string name, int contacts, int stepsPerLeg = int.MaxValue, double stepSeconds = StepSeconds)
     {
         const double rate = 50, lead = 3;
-        var times = Enumerable.Range(0, contacts).Select(k => lead + (k * StepSeconds)).ToList();
+        var times = Enumerable.Range(0, contacts).Select(k => lead + (k * stepSeconds)).ToList();
         var turnStarts = Enumerable.Range(1, contacts).Where(k => k % stepsPerLeg == 0 && k < contacts - 4).Select(k => times[k]).ToList();
         var n = (int)((times[^1] + lead) * rate);
         var samples = new ImuSample[n];
@@ -30,7 +30,7 @@ public sealed class WalkTestCommandTests : IDisposable
         {
             var t = i / rate;
             double vertical = 0, yaw = 0;
-            var near = (int)Math.Round((t - lead) / StepSeconds);
+            var near = (int)Math.Round((t - lead) / stepSeconds);
             for (var k = Math.Max(0, near - 2); k <= Math.Min(contacts - 1, near + 2); k++)
             {
                 var d = t - times[k];
@@ -122,6 +122,48 @@ public sealed class WalkTestCommandTests : IDisposable
         using var without = JsonDocument.Parse(none.StandardOutput);
         without.RootElement.GetProperty("distance_model").GetString().ShouldBe("none");
         without.RootElement.TryGetProperty("sensor_distance_meters", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task WalkTest_ThreeComfortableAndTwoFastTrials_AveragesEachPaceByTheProtocol()
+    {
+        // Comfortable trials: 15 contacts at 0.6 s each, so the middle 6 m take 0.6 × 14 × 0.6 = 5.04 s; fast trials
+        // are written with 0.45 s steps: 3.78 s.
+        var comfortable = new[] { "c1.csv", "c2.csv", "c3.csv" }.Select(n => WritePocketWalk(n, 15).Path).ToList();
+        var fast = new[] { "f1.csv", "f2.csv" }.Select(n => WritePocketWalk(n, 15, stepSeconds: 0.45).Path).ToList();
+
+        var result = await CliRunner.RunAsync(["walktest", "10mwt", .. comfortable, "--fast", .. fast, "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var c = json.RootElement.GetProperty("comfortable");
+        c.GetProperty("pace").GetString().ShouldBe("comfortable");
+        c.GetProperty("trials").GetInt32().ShouldBe(3);
+        c.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.03);
+        c.GetProperty("band").GetProperty("perry").GetString().ShouldBe("community");
+        var f = json.RootElement.GetProperty("fast");
+        f.GetProperty("trials").GetInt32().ShouldBe(2);
+        f.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 3.78, 0.05);
+        f.GetProperty("trial_results").GetArrayLength().ShouldBe(2);
+        // The top level stays the first trial, as with one recording.
+        json.RootElement.GetProperty("middle_time_seconds").GetDouble().ShouldBe(5.04, 0.1);
+
+        var text = await CliRunner.RunAsync(["walktest", "10mwt", .. comfortable, "--fast", .. fast]);
+        text.StandardOutput.ShouldContain("comfortable pace");
+        text.StandardOutput.ShouldContain("fast pace");
+        text.StandardOutput.ShouldContain("mean of 3 trials");
+    }
+
+    [Fact]
+    public async Task WalkTest_TugWithTwoRecordings_ExitsTwoSayingOneRecording()
+    {
+        var a = WritePocketWalk("a.csv", 15).Path;
+        var b = WritePocketWalk("b.csv", 15).Path;
+
+        var result = await CliRunner.RunAsync("walktest", "tug", a, b);
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("exactly one RECORDING");
     }
 
     [Theory]

@@ -8,7 +8,7 @@ using Ambulo.Motion.Recordings;
 namespace Ambulo.Cli.Commands;
 
 /// <summary>
-/// <c>ambulo walktest 10mwt|tug|6mwt RECORDING [--course-length-m M] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
+/// <c>ambulo walktest 10mwt|tug|6mwt RECORDING… [--fast FAST…] [--course-length-m M] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
 /// an instrumented walk test from one recording. A phone (pocket or hand) measures distance with the same step-length
 /// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be found in the recording, 2 bad input.
 /// </summary>
@@ -17,7 +17,16 @@ internal static class WalkTestCommand
     public static Command Create()
     {
         var test = new Argument<string>("TEST") { Description = "10mwt (10-metre walk), tug (Timed Up and Go) or 6mwt (6-minute walk)." };
-        var recording = new Argument<FileInfo>("RECORDING") { Description = "Ambulo recording file of the test." };
+        var recording = new Argument<FileInfo[]>("RECORDING")
+        {
+            Description = "Ambulo recording file of the test; for 10mwt one file per comfortable-pace trial (the protocol asks for three).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var fast = new Option<FileInfo[]>("--fast")
+        {
+            Description = "10mwt: recording(s) of the fast-pace trials (\"as fast as safely possible\").",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var course = new Option<double?>("--course-length-m") { Description = "6MWT: length of one leg of the course in metres (default 30)." };
         var legLength = new Option<double?>("--leg-length-m") { Description = "Leg length or sensor height (lower-back distance)." };
         var height = new Option<double?>("--height-m") { Description = "Body height in metres: phone (pocket or hand) distance by the coarse height-ratio model." };
@@ -27,6 +36,7 @@ internal static class WalkTestCommand
         var command = new Command("walktest", "Instrumented walk test: 10-metre walk, Timed Up and Go or 6-minute walk.");
         command.Arguments.Add(test);
         command.Arguments.Add(recording);
+        command.Options.Add(fast);
         command.Options.Add(course);
         command.Options.Add(legLength);
         command.Options.Add(height);
@@ -69,10 +79,27 @@ internal static class WalkTestCommand
                 return GaitCommand.ExitBadInput;
             }
 
-            if (!RecordingFiles.TryRead(parseResult.GetValue(recording)!, error, out var rec))
+            var files = parseResult.GetValue(recording) ?? [];
+            var fastFiles = parseResult.GetValue(fast) ?? [];
+            if (which != "10mwt" && (files.Length != 1 || fastFiles.Length > 0))
             {
+                error.WriteLine($"error: {which} takes exactly one RECORDING (several trials and --fast are for 10mwt).");
                 return GaitCommand.ExitBadInput;
             }
+
+            var trials = new List<SensorRecording>();
+            var fastTrials = new List<SensorRecording>();
+            foreach (var (file, list) in files.Select(f => (f, trials)).Concat(fastFiles.Select(f => (f, fastTrials))))
+            {
+                if (!RecordingFiles.TryRead(file, error, out var loaded))
+                {
+                    return GaitCommand.ExitBadInput;
+                }
+
+                list.Add(loaded);
+            }
+
+            var rec = trials[0];
 
             var gait = new GaitAnalysisOptions(population, leg, PhoneStepLength: phone);
             object result;
@@ -82,13 +109,15 @@ internal static class WalkTestCommand
             {
                 case "10mwt":
                 {
-                    var r = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([rec], gait));
-                    (result, found) = (r, r.Found && r.GaitSpeedMetersPerSecond is not null);
-                    text = found
-                        ? $"10-metre walk: middle 6 m in {F(r.MiddleTimeSeconds)} s, gait speed {F(r.GaitSpeedMetersPerSecond, "F2")} m/s, {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min.\n"
-                          + $"Band: {r.Band!.Perry} (Perry 1995: <0.4 household, 0.4-0.8 limited community, >0.8 community); {r.Band.Fulk} (0.49/0.93 m/s cut-offs).\n"
-                          + $"Distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "."
-                        : $"10-metre walk not found: {r.Problem}";
+                    var comfortable = trials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait))).ToList();
+                    var fastResults = fastTrials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait))).ToList();
+                    var comfortablePace = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
+                    var fastPace = fastResults.Count > 0 ? TenMetreWalkTest.Average(WalkingPace.Fast, fastResults) : null;
+                    var r = comfortable[0];
+                    (result, found) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Found && (fastPace is null || fastPace.Found));
+                    text = Pace(comfortablePace) + (fastPace is null ? "" : "\n" + Pace(fastPace))
+                        + (r.Found ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
+                        + "\nBands: Perry 1995 (<0.4 household, 0.4-0.8 limited community, >0.8 community); Fulk (0.49/0.93 m/s cut-offs).";
                     break;
                 }
 
@@ -115,10 +144,42 @@ internal static class WalkTestCommand
                 }
             }
 
-            output.WriteLine(parseResult.GetValue(json) ? JsonSerializer.Serialize(result, result.GetType(), CliJson.Options) : text + "\nMeasurements for tracking walking, not a diagnosis.");
+            output.WriteLine(parseResult.GetValue(json) ? Json(result) : text + "\nMeasurements for tracking walking, not a diagnosis.");
             return found ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// 10mwt JSON: the first comfortable trial's result at the top level (as with one recording), plus
+    /// <c>comfortable</c> and, with --fast, <c>fast</c>: each pace averaged over its trials.
+    /// </summary>
+    private sealed record TenMetreWalkReport(TenMetreWalkResult First, TenMetreWalkPaceResult Comfortable, TenMetreWalkPaceResult? Fast);
+
+    private static string Json(object result)
+    {
+        if (result is not TenMetreWalkReport report)
+        {
+            return JsonSerializer.Serialize(result, result.GetType(), CliJson.Options);
+        }
+
+        var node = JsonSerializer.SerializeToNode(report.First, CliJson.Options)!.AsObject();
+        node["comfortable"] = JsonSerializer.SerializeToNode(report.Comfortable, CliJson.Options);
+        if (report.Fast is not null)
+        {
+            node["fast"] = JsonSerializer.SerializeToNode(report.Fast, CliJson.Options);
+        }
+
+        return node.ToJsonString(CliJson.Options);
+    }
+
+    private static string Pace(TenMetreWalkPaceResult p)
+    {
+        var name = p.Pace == WalkingPace.Fast ? "Fast" : "Comfortable";
+        return p.Found
+            ? $"10-metre walk, {name.ToLowerInvariant()} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds)} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
+              + (p.Problem is null ? "" : $" Note: {p.Problem}.")
+            : $"10-metre walk, {name.ToLowerInvariant()} pace, not found: {p.Problem ?? (p.TrialResults.Count > 0 ? p.TrialResults[0].Problem : null)}.";
     }
 
     private static string Model(DistanceModel model, double? metres) => model == DistanceModel.None || metres is not { } m

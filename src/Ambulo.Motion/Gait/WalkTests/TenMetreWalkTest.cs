@@ -38,6 +38,24 @@ public sealed record TenMetreWalkResult(
     DistanceModel DistanceModel = DistanceModel.None,
     double? SensorDistanceMeters = null);
 
+/// <summary>The two speeds of the 10-metre walk test: the person's own comfortable pace and "as fast as safely possible".</summary>
+public enum WalkingPace { Comfortable, Fast }
+
+/// <summary>
+/// One pace of the 10-metre walk over its trials, as the protocol scores it (clinical reference §2: three trials at each
+/// pace, speed = 6 m / mean middle time). <see cref="Trials"/> counts the trials that were found and averaged;
+/// <see cref="TrialResults"/> holds every trial given, found or not, in order.
+/// </summary>
+public sealed record TenMetreWalkPaceResult(
+    WalkingPace Pace,
+    bool Found,
+    int Trials,
+    double? MeanMiddleTimeSeconds,
+    double? GaitSpeedMetersPerSecond,
+    AmbulationBand? Band,
+    IReadOnlyList<TenMetreWalkResult> TrialResults,
+    string? Problem = null);
+
 /// <summary>
 /// The 10-metre walk test (clinical reference §2: walk 10 m, time only the middle 6 m). The walk is the longest bout.
 /// Where a distance model gives step or stride lengths (<see cref="WalkedDistance"/>: phone step lengths, foot or
@@ -93,6 +111,27 @@ public static class TenMetreWalkTest
         var speed = middle > 0 ? middleMeters / middle : (double?)null;
         return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9),
             bout.CadenceStepsPerMinute, speed is { } v ? AmbulationBand.Of(v) : null, source, null, model, sensorDistance);
+    }
+
+    /// <summary>
+    /// Averages the trials of one pace: mean middle time of the trials that were found, speed = middle distance / that
+    /// mean (the protocol's rule, not the mean of the trial speeds), band of that speed.
+    /// </summary>
+    public static TenMetreWalkPaceResult Average(WalkingPace pace, IReadOnlyList<TenMetreWalkResult> trials, TenMetreWalkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        options ??= new TenMetreWalkOptions();
+        var found = trials.Where(t => t.Found && t.MiddleTimeSeconds is > 0).ToList();
+        if (found.Count == 0)
+        {
+            return new TenMetreWalkPaceResult(pace, false, 0, null, null, null, trials,
+                trials.Count == 0 ? "no trial given" : $"no trial could be timed ({trials.Count} given; first: {trials[0].Problem})");
+        }
+
+        var mean = found.Average(t => t.MiddleTimeSeconds!.Value);
+        var speed = (options.CourseLengthMeters - 2 * options.ZoneMeters) / mean;
+        return new TenMetreWalkPaceResult(pace, true, found.Count, mean, speed, AmbulationBand.Of(speed), trials,
+            found.Count < trials.Count ? $"{trials.Count - found.Count} of {trials.Count} trials could not be timed and are not in the mean" : null);
     }
 
     private static double TimeAt(List<double> times, double[] cumulative, double distance)

@@ -41,6 +41,44 @@ public class TenMetreWalkTestTests
     }
 
     [Fact]
+    public void Average_ThreeTrialsOfEachPace_SpeedIsSixMetresOverTheMeanMiddleTime()
+    {
+        // Comfortable trials: 20 steps of 0.6, 0.65 and 0.7 s → middle 6 m in 7.2, 7.8 and 8.4 s, mean 7.8 s.
+        // Fast: 0.4 and 0.45 s → 4.8 and 5.4 s, mean 5.1 s; a third fast trial without walking is not averaged.
+        var comfortable = new[] { 0.6, 0.65, 0.7 }.Select(s => TenMetreWalkTest.Estimate(UniformWalk(21, s))).ToList();
+        var fast = new[] { 0.4, 0.45 }.Select(s => TenMetreWalkTest.Estimate(UniformWalk(21, s)))
+            .Append(TenMetreWalkTest.Estimate(new GaitAnalysis("hand", [], [], [], GaitSummaries.Summarize([], [], [], DistanceModel.None)))).ToList();
+
+        var c = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
+        var f = TenMetreWalkTest.Average(WalkingPace.Fast, fast);
+
+        c.Found.ShouldBeTrue();
+        c.Trials.ShouldBe(3);
+        c.MeanMiddleTimeSeconds!.Value.ShouldBe(7.8, 1e-9);
+        // 6 / mean time, which is not the mean of the trial speeds (0.7707…).
+        c.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / 7.8, 1e-9);
+        c.Band!.Perry.ShouldBe("limited-community");
+        c.Band.Fulk.ShouldBe("limited-community");
+        f.Trials.ShouldBe(2);
+        f.TrialResults.Count.ShouldBe(3);
+        f.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / 5.1, 1e-9);
+        f.Band!.Perry.ShouldBe("community");
+        f.Problem!.ShouldContain("1 of 3");
+    }
+
+    [Fact]
+    public void Average_NoTimedTrial_IsNotFoundAndSaysWhy()
+    {
+        var empty = TenMetreWalkTest.Estimate(new GaitAnalysis("hand", [], [], [], GaitSummaries.Summarize([], [], [], DistanceModel.None)));
+
+        var result = TenMetreWalkTest.Average(WalkingPace.Fast, [empty]);
+
+        result.Found.ShouldBeFalse();
+        result.GaitSpeedMetersPerSecond.ShouldBeNull();
+        result.Problem!.ShouldContain("no walking bout");
+    }
+
+    [Fact]
     public void Estimate_NoWalking_SaysSo()
     {
         var empty = new GaitAnalysis("hand", [], [], [], GaitSummaries.Summarize([], [], [], DistanceModel.None));
