@@ -29,6 +29,25 @@ public class ValidateGaitCommandTests
     }
 
     [Fact]
+    public async Task ValidateGait_OxfordPhones_StepsWithinTwoTenthsOfASecondOfTheFootSwitch()
+    {
+        var rows = await RowsAsync("oxford-phone-steps");
+
+        // Per file "F1 (mean signed ms)": the share of steps paired with a foot-switch step within ±0.2 s, and the mean offset.
+        var timing = rows.Where(r => r.GetProperty("metric").GetString()!.StartsWith("step timing F1 @±0.2 s", StringComparison.Ordinal)
+            && !r.GetProperty("data").GetString()!.Contains("validation files", StringComparison.Ordinal)).ToList();
+        timing.Count.ShouldBe(8);
+        foreach (var row in timing)
+        {
+            var parts = row.GetProperty("value").GetString()!.Split(' ');
+            var f1 = double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            var meanMs = double.Parse(parts[1].Trim('(', ')'), System.Globalization.CultureInfo.InvariantCulture);
+            f1.ShouldBeGreaterThanOrEqualTo(0.94, row.GetProperty("data").GetString());
+            Math.Abs(meanMs).ShouldBeLessThan(50, row.GetProperty("data").GetString());
+        }
+    }
+
+    [Fact]
     public async Task ValidateGait_GaitmapFeet_StrideTimeWithinTenMilliseconds()
     {
         var rows = await RowsAsync("gaitmap-foot-mocap");

@@ -81,6 +81,38 @@ public class StepCounterTests
         }, iter: 50);
     }
 
+    /// <summary>
+    /// Property: for any walk (steps, step time from brisk to hemiparetic-slow, bounce strength, weak steps, sampling
+    /// jitter and seed), any preset and any chunking of the stream, the live counter gives exactly the offline steps.
+    /// </summary>
+    [Fact]
+    public void Push_AnyWalkAnyPresetAnyChunking_GivesExactlyTheOfflineSteps()
+    {
+        var presets = new[] { StepCounterOptions.Healthy, StepCounterOptions.SlowOrImpaired, StepCounterOptions.Hemiparetic };
+        var walks = Gen.Select(Gen.Int[0, 40], Gen.Double[0.4, 1.8], Gen.Double[0.3, 4.0], Gen.Int[0, 1000], Gen.Int[0, 2], Gen.Int[1, 300].Array[1, 20]);
+
+        walks.Sample((steps, stepSeconds, amplitude, seed, preset, chunkSizes) =>
+        {
+            var weak = new HashSet<int>(Enumerable.Range(0, steps).Where(k => (k + seed) % 5 == 0));
+            var (samples, _) = SyntheticSteps.Walk(steps, stepSeconds, rateHz: 50 + (seed % 3 * 25), amplitudeMps2: amplitude, seed: seed, leadSeconds: 1.5,
+                weakSteps: weak, weakAmplitudeMps2: amplitude / 3);
+            var options = presets[preset];
+            var offline = StepCounter.Detect(samples, options).StepTimesSeconds;
+            var online = new OnlineStepCounter(options);
+            var found = new List<double>();
+            for (int position = 0, c = 0; position < samples.Length; c++)
+            {
+                var size = Math.Min(chunkSizes[c % chunkSizes.Length], samples.Length - position);
+                online.Push(samples.AsSpan(position, size), found);
+                position += size;
+            }
+
+            online.Flush(found);
+            found.ShouldBe(offline);
+            online.Steps.ShouldBe(offline.Count);
+        }, iter: 60);
+    }
+
     [Fact]
     public void Reset_AfterAStream_CountsTheNextStreamFromZero()
     {

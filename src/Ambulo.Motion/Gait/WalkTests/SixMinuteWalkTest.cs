@@ -15,8 +15,9 @@ public sealed record SixMinuteWalkOptions(double CourseLengthMeters = 30, double
 public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMinute, double? DistanceMeters, double? SpeedMetersPerSecond);
 
 /// <summary>
-/// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = (turns + 1) × course length − the unfinished part is
-/// not known, so it counts completed legs only; <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
+/// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = completed legs × course length, a leg being completed
+/// by the turn at its end (turns detected inside the six minutes); the unfinished last leg is not known from the course
+/// alone, so it is not counted. <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
 /// <see cref="DeclinePercent"/> compares the last minute with the first (speed when measured, else cadence).
 /// <see cref="DistanceModel"/> names the model of the sensor distance and the minute speeds (<see cref="WalkedDistance"/>):
 /// foot strapdown, lower-back pendulum, or for a phone the personal Weinberg constant or the height ratio
