@@ -17,6 +17,9 @@ namespace Ambulo.Motion.Gait;
 /// <param name="FillSkippedSteps">Look for a step under the threshold where two detected steps are about two step times apart.</param>
 /// <param name="DropClosingStep">Leave out the last bounce of a bout (the closing step that starts no stride).</param>
 /// <param name="MinimumSkippedRiseMps2">Such a skipped step's vertical acceleration peak must rise this far above the lowest point around it.</param>
+/// <param name="RhythmPenalty">Steps inside a bout are re-chosen by the bout's rhythm (see <see cref="LowerBackGaitDetector"/>): weight of the
+/// penalty ln²(d/T) on a step interval d that differs from the bout's step time T; 0 keeps the thresholded peaks.</param>
+/// <param name="CandidateFloorMps2">Lowest vertical-acceleration peak that can be a step when the rhythm asks for one.</param>
 public sealed record LowerBackGaitOptions(
     double StepBandCutoffHz = 3.0,
     double MinimumPeakMps2 = 0.5,
@@ -29,7 +32,9 @@ public sealed record LowerBackGaitOptions(
     double ContactSearchSeconds = 0.3,
     bool FillSkippedSteps = true,
     double MinimumSkippedRiseMps2 = 0.1,
-    bool DropClosingStep = true)
+    bool DropClosingStep = true,
+    double RhythmPenalty = 4,
+    double CandidateFloorMps2 = 0.2)
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
@@ -97,13 +102,113 @@ public static class LowerBackGaitDetector
 
             if (i - runStart >= options.MinimumStepsPerBout)
             {
-                AddBout(samples, samplingRateHz, peaks.GetRange(runStart, i - runStart), vertical, yaw, step, yawBand, options, contacts, strides, bouts);
+                var run = peaks.GetRange(runStart, i - runStart);
+                if (options.RhythmPenalty > 0)
+                {
+                    run = RhythmSteps(step, run, samplingRateHz, options);
+                }
+
+                AddBout(samples, samplingRateHz, run, vertical, yaw, step, yawBand, options, contacts, strides, bouts);
             }
 
             runStart = i;
         }
 
         return new LowerBackGaitResult(contacts, strides, bouts, model, options);
+    }
+
+    /// <summary>
+    /// The steps of a bout re-chosen by its rhythm, threshold-free inside the bout: every local maximum of the step band
+    /// above <see cref="LowerBackGaitOptions.CandidateFloorMps2"/> between the bout's first and last step is a candidate,
+    /// and the path from first to last step that maximises Σ min(bounce/B, 1) − penalty·Σ ln²(d/T) is kept (B the bout's
+    /// median bounce, T its median step time, d each interval of the path; dynamic programming over the candidates). A
+    /// weak step where the rhythm expects one (the weaker leg, a shuffle) is taken; a second bump that would split one
+    /// step into two short ones, or a weak bump far from the rhythm, is not.
+    /// </summary>
+    internal static List<int> RhythmSteps(double[] step, List<int> run, double fs, LowerBackGaitOptions options)
+    {
+        if (run.Count < 3)
+        {
+            return run;
+        }
+
+        var values = new double[run.Count - 1];
+        for (var k = 0; k + 1 < run.Count; k++)
+        {
+            values[k] = run[k + 1] - run[k];
+        }
+
+        var stepTime = Median(values);
+        for (var k = 0; k + 1 < run.Count; k++)
+        {
+            values[k] = step[run[k]];
+        }
+
+        var bounce = Math.Max(Median(values), 1e-6);
+        var candidates = new List<int>();
+        for (var i = run[0]; i <= run[^1]; i++)
+        {
+            if (i == run[0] || i == run[^1] || (step[i] >= options.CandidateFloorMps2 && step[i] >= step[i - 1] && step[i] > step[i + 1]))
+            {
+                candidates.Add(i);
+            }
+        }
+
+        var minGap = options.MinimumStepSeconds * fs;
+        var maxGap = options.MaximumStepSeconds * fs;
+        var best = new double[candidates.Count];
+        var previous = new int[candidates.Count];
+        previous[0] = -1;
+        var lo = 0;
+        for (var c = 1; c < candidates.Count; c++)
+        {
+            best[c] = double.NegativeInfinity;
+            previous[c] = -1;
+            while (candidates[c] - candidates[lo] > maxGap)
+            {
+                lo++;
+            }
+
+            for (var j = lo; j < c; j++)
+            {
+                var d = candidates[c] - candidates[j];
+                if (d < minGap || previous[j] < 0 && j > 0)
+                {
+                    continue;
+                }
+
+                var log = Math.Log(d / stepTime);
+                var value = best[j] - options.RhythmPenalty * log * log;
+                if (value > best[c])
+                {
+                    best[c] = value;
+                    previous[c] = j;
+                }
+            }
+
+            best[c] += Math.Min(step[candidates[c]] / bounce, 1);
+        }
+
+        if (previous[^1] < 0)
+        {
+            return run;
+        }
+
+        var chosen = new List<int>();
+        for (var c = candidates.Count - 1; c >= 0; c = previous[c])
+        {
+            chosen.Add(candidates[c]);
+        }
+
+        chosen.Reverse();
+        return chosen;
+    }
+
+    private static double Median(Span<double> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static List<int> StepPeaks(double[] step, double samplingRateHz, LowerBackGaitOptions options)
