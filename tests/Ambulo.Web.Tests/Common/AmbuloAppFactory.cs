@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Ambulo.Web.Data;
+using Ambulo.Web.Features.Session;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +39,17 @@ public sealed class AmbuloAppFactory : WebApplicationFactory<Program>
     }
 
     internal AmbuloDbContext CreateDb() => Services.GetRequiredService<IDbContextFactory<AmbuloDbContext>>().CreateDbContext();
+
+    /// <summary>Starts (or resumes) today's session of the first patient through the API, as the home screen does.</summary>
+    internal async Task<SessionView> StartSessionAsync()
+    {
+        using var client = CreateClient();
+        await using var db = CreateDb();
+        var patientId = await db.Patients.Select(p => p.Id).FirstAsync();
+        using var response = await client.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { patientId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SessionView>())!;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -21,11 +21,7 @@ public sealed class PipelineTelemetryTests : IDisposable
     [Fact]
     public async Task Replay_ThreeRepetitions_OneTracePerRepetitionWithNumberAndStoredEvent()
     {
-        using var client = _factory.CreateClient();
-        await using var db = _factory.CreateDb();
-        var patientId = await db.Patients.Select(p => p.Id).FirstAsync();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { patientId });
-        var session = (await response.Content.ReadFromJsonAsync<SessionView>())!;
+        var session = await _factory.StartSessionAsync();
         var plan = new TrackingPlans(ExerciseCatalogue.Default).For(session.Exercise!.ExerciseId);
         var simulated = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = 3, Seed = 5 });
         var traces = new ConcurrentQueue<Activity>();

@@ -15,19 +15,10 @@ public sealed class ReplayRunnerTests : IDisposable
 {
     private readonly AmbuloAppFactory _factory = new(settings: new Dictionary<string, string> { ["Ambulo:Replay:TimeScale"] = "0.05" });
 
-    private async Task<SessionView> StartSessionAsync()
-    {
-        using var client = _factory.CreateClient();
-        await using var db = _factory.CreateDb();
-        var patientId = await db.Patients.Select(p => p.Id).FirstAsync();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { patientId });
-        return (await response.Content.ReadFromJsonAsync<SessionView>())!;
-    }
-
     [Fact]
     public async Task StartAsync_RecordingOfFourRepetitions_CountsFourIntoTheSession()
     {
-        var session = await StartSessionAsync();
+        var session = await _factory.StartSessionAsync();
         var exercise = ExerciseCatalogue.Default.Get(session.Exercise!.ExerciseId);
         var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exercise.Id);
         var simulated = RepetitionSimulator.Simulate(plan.Simulation with { Repetitions = 4, Seed = 11 });
@@ -54,7 +45,7 @@ public sealed class ReplayRunnerTests : IDisposable
     [InlineData("")]
     public async Task StartAsync_MalformedFile_RefusedWithReasonAndNothingCounted(string content)
     {
-        var session = await StartSessionAsync();
+        var session = await _factory.StartSessionAsync();
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(content));
         var replay = _factory.Services.GetRequiredService<ReplayRunner>();
 

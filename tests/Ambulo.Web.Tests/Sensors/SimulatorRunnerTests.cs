@@ -13,11 +13,7 @@ public sealed class SimulatorRunnerTests : IDisposable
 
     private async Task<int> StartSimulatorSessionAsync()
     {
-        using var client = _factory.CreateClient();
-        await using var db = _factory.CreateDb();
-        var patientId = await db.Patients.Select(p => p.Id).FirstAsync();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { patientId });
-        var session = (await response.Content.ReadFromJsonAsync<SessionView>())!;
+        var session = await _factory.StartSessionAsync();
         await _factory.Services.GetRequiredService<SessionEngine>().SetSensorSourceAsync(session.SessionId, SensorSources.Simulator, CancellationToken.None);
         return session.SessionId;
     }
