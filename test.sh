@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (unit, integration, browser) and prints one summary line.
-# Browser tests need Debian's Chromium at /usr/bin/chromium (.ci/run installs it) and
-# PostgreSQL tests need AMBULO_TEST_POSTGRES (a connection string; .ci/run starts a server).
+# Browser tests need Debian's Chromium at /usr/bin/chromium (.ci/run installs it).
+# There are no PostgreSQL tests yet: the app runs on SQLite only.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
