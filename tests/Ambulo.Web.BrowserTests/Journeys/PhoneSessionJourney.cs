@@ -21,10 +21,7 @@ public sealed class PhoneSessionJourney(BrowserFixture browser)
     {
         await using var app = new AppServer();
         var page = await browser.NewPageAsync();
-        var home = await new HomePage(page).OpenAsync(app.Url("/"));
-        await home.StartAsync();
-        var session = new SessionPage(page);
-        await session.WaitForExerciseAsync();
+        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
         var exerciseName = await session.Heading.InnerTextAsync();
 
         // Connect a sensor → Phone: QR code, the six digits, where the phone goes.

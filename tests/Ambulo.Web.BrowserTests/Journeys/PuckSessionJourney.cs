@@ -16,11 +16,7 @@ public sealed class PuckSessionJourney(BrowserFixture browser)
     {
         await using var app = new AppServer();
         var page = await browser.NewPageAsync();
-        var home = await new HomePage(page).OpenAsync(app.Url("/"));
-        await home.StartAsync();
-
-        var session = new SessionPage(page);
-        await session.WaitForExerciseAsync();
+        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
         (await session.CountAsync()).ShouldBe(0);
         (await session.Stop.IsVisibleAsync()).ShouldBeTrue();
         (await session.Counter.GetAttributeAsync("aria-live")).ShouldBe("polite");
@@ -62,7 +58,7 @@ public sealed class PuckSessionJourney(BrowserFixture browser)
         (await page.GetByTestId("daily-goal").InnerTextAsync()).ShouldStartWith("Today: 60 of ");
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        await new HomePage(page).OpenAsync(app.Url("/"));
+        var home = await new HomePage(page).OpenAsync(app.Url("/"));
         (await home.ProgramCards.First.InnerTextAsync()).ShouldContain("Done");
         await page.Context.CloseAsync();
     }

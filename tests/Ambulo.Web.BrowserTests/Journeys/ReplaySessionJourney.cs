@@ -24,10 +24,7 @@ public sealed class ReplaySessionJourney(BrowserFixture browser) : IDisposable
     {
         await using var app = new AppServer(replayTimeScale: 0.2);
         var page = await browser.NewPageAsync();
-        await new HomePage(page).OpenAsync(app.Url("/"));
-        await new HomePage(page).StartAsync();
-        var session = new SessionPage(page);
-        await session.WaitForExerciseAsync();
+        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
         var sessionId = int.Parse(page.Url.Split('/')[^1], CultureInfo.InvariantCulture);
         var file = await WriteRecordingOfCurrentExerciseAsync(app, sessionId);
 

@@ -89,10 +89,7 @@ public sealed class SessionLayoutJourney(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-GB" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await new HomePage(page).OpenAsync(app.Url("/"));
-        await new HomePage(page).StartAsync();
-        var session = new SessionPage(page);
-        await session.WaitForExerciseAsync();
+        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=pictures] img')].every(i => i.complete && i.naturalWidth > 0)");
 
         var boxes = await page.EvaluateAsync<JsonElement>(EssentialBoxes);

@@ -16,10 +16,7 @@ public sealed class SimulatorSessionJourney(BrowserFixture browser)
     {
         await using var app = new AppServer(simulatorTempoScale: 0.3);
         var page = await browser.NewPageAsync();
-        var home = await new HomePage(page).OpenAsync(app.Url("/"));
-        await home.StartAsync();
-        var session = new SessionPage(page);
-        await session.WaitForExerciseAsync();
+        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
         var exerciseName = await session.Heading.InnerTextAsync();
 
         await session.ConnectSensor.ClickAsync();

@@ -28,6 +28,16 @@ internal sealed class SessionPage(IPage page)
 
     public async Task WaitForExerciseAsync() => await Counter.WaitForAsync();
 
+    /// <summary>The opening every session journey shares: home, Start, and wait for the first exercise.</summary>
+    public static async Task<SessionPage> StartTodayAsync(IPage page, string homeUrl)
+    {
+        await new HomePage(page).OpenAsync(homeUrl);
+        await new HomePage(page).StartAsync();
+        var session = new SessionPage(page);
+        await session.WaitForExerciseAsync();
+        return session;
+    }
+
     public async Task<int> CountAsync() => int.Parse(await Count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the live counter shows <paramref name="expected"/>.</summary>
