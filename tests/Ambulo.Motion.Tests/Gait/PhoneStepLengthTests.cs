@@ -140,17 +140,19 @@ public class PhoneStepLengthTests
         Should.Throw<ArgumentException>(() => PhoneStepLength.Calibrate(samples, contacts, 10)).Message.ShouldContain("at least 2");
     }
 
+    /// <summary>A 40-step synthetic walk (100 Hz, accelerometer and gyroscope) worn at <paramref name="placement"/>.</summary>
+    private static SensorRecording SyntheticWalkRecording(string placement) => new(new RecordingMetadata
+    {
+        Sensor = SensorKind.Imu,
+        Placement = placement,
+        SamplingRateHz = 100,
+        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+    }, SyntheticSteps.Walk(40).Samples);
+
     [Fact]
     public void Analyze_PocketWithHeight_GivesBoutDistanceSpeedAndNamesTheModel()
     {
-        var (samples, _) = SyntheticSteps.Walk(40);
-        var recording = new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Imu,
-            Placement = "front-pocket",
-            SamplingRateHz = 100,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples);
+        var recording = SyntheticWalkRecording("front-pocket");
 
         var without = GaitAnalyzer.Analyze([recording]);
         var with = GaitAnalyzer.Analyze([recording], new GaitAnalysisOptions(PhoneStepLength: new PhoneStepLengthOptions(BodyHeightMeters: 1.70)));
@@ -167,14 +169,7 @@ public class PhoneStepLengthTests
     [Fact]
     public void Analyze_LowerBackWithPhoneOptions_DoesNotUseThePhoneModel()
     {
-        var (samples, _) = SyntheticSteps.Walk(40);
-        var recording = new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Imu,
-            Placement = "lower-back",
-            SamplingRateHz = 100,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples);
+        var recording = SyntheticWalkRecording("lower-back");
 
         var result = GaitAnalyzer.Analyze([recording], new GaitAnalysisOptions(PhoneStepLength: new PhoneStepLengthOptions(BodyHeightMeters: 1.70)));
 
