@@ -73,6 +73,30 @@ public class ValidateGaitCommandTests
     }
 
     [Fact]
+    public async Task ValidateGait_MobgapLowerBack_LabelsNameTheStereophotoTrialAndTheUnscoredBouts()
+    {
+        var rows = await RowsAsync("mobgap-lowerback");
+
+        // HA/002 Test5 Trial2 has no INDIP annotation; its Stereophoto contacts and bout are in the pooled rows.
+        Row(rows, "IC F1 @±0.25 s, whole recordings").GetProperty("data").GetString()!.ShouldContain("Stereophoto: HA/002 Test5 Trial2");
+        Row(rows, "cadence error per bout").GetProperty("metric").GetString()!.ShouldContain("19 of 20 bouts; 1 missed, unscored");
+        Row(rows, "gait speed MAE per bout").GetProperty("metric").GetString()!.ShouldContain("19 of 20 bouts; 1 missed, unscored");
+    }
+
+    [Fact]
+    public async Task ValidateGait_MobgapLowerBack_CadenceAndSpeedNoWorseThanLanded()
+    {
+        var rows = await RowsAsync("mobgap-lowerback");
+        static double Value(JsonElement row) => double.Parse(row.GetProperty("value").GetString()!.TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Guards just beyond the figures in docs/accuracy.md, so that a regression fails here.
+        Value(Row(rows, "cadence error per bout")).ShouldBeLessThanOrEqualTo(3.6);
+        Value(Row(rows, "cadence MAE per bout")).ShouldBeLessThanOrEqualTo(3.3);
+        Value(Row(rows, "gait speed MAE per bout")).ShouldBeLessThanOrEqualTo(0.088);
+        Value(Row(rows, "model speed MAE at reference contacts")).ShouldBeLessThanOrEqualTo(0.071);
+    }
+
+    [Fact]
     public async Task ValidateGait_MobgapMisses_ListsEveryMissAndExtraWithContext()
     {
         var result = await CliRunner.RunAsync("validate", "gait", TestData("mobgap-lowerback"), "--misses");

@@ -152,7 +152,7 @@ internal static class ValidateGaitCommand
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var table = new Table().Border(TableBorder.Markdown);
         table.AddColumns("placement", "data", "metric", "value", "target", "met");
         foreach (var r in rows)
@@ -249,7 +249,11 @@ internal static class GaitDatasetValidation
         var speedErrors = new List<double>();
         var modelSpeedErrors = new List<double>();
         var skipped = new List<string>();
+        var stereophotoOnly = new List<string>();
+        var trials = 0;
         var boutsMissed = 0;
+        var speedMissed = 0;
+        var boutsTotal = 0;
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var trial = MobgapTrial.FromPath(file);
@@ -258,6 +262,12 @@ internal static class GaitDatasetValidation
             {
                 skipped.Add($"{trial.Cohort}/{trial.Participant} {trial.Test} {trial.Trial}");
                 continue;
+            }
+
+            trials++;
+            if (!reference.Events.Any(e => e.Trial == trial && e.System == MobgapReferenceSystem.Indip))
+            {
+                stereophotoOnly.Add($"{trial.Cohort}/{trial.Participant} {trial.Test} {trial.Trial}");
             }
 
             var recording = MobgapImporter.Import(file).Recording;
@@ -283,6 +293,7 @@ internal static class GaitDatasetValidation
 
             foreach (var (bout, cadence, speed) in v.Bouts)
             {
+                boutsTotal++;
                 if (cadence is { } c)
                 {
                     cadenceErrors.Add(Math.Abs(c - bout.CadenceStepsPerMinute));
@@ -297,10 +308,18 @@ internal static class GaitDatasetValidation
                 {
                     speedErrors.Add(Math.Abs(s - r));
                 }
+                else if (bout.WalkingSpeedMetersPerSecond is not null)
+                {
+                    speedMissed++;
+                }
             }
         }
 
-        const string data = "2 healthy + 1 MS × 3 trials (INDIP ref.)";
+        // The reference is INDIP where that system annotated the trial and Stereophoto where it did not (one trial), so
+        // the label names both; HA/002 Test5 Trial1 has no reference contacts at all and is listed as skipped below.
+        var data = stereophotoOnly.Count == 0
+            ? $"2 healthy + 1 MS, {trials} trials, INDIP ref."
+            : $"2 healthy + 1 MS, {trials} trials, INDIP ref. (Stereophoto: {string.Join(", ", stereophotoOnly)})";
         yield return new("lower back", data, "IC precision / recall @±0.25 s, whole recordings", $"{F(all.Precision, "F3")} / {F(all.Recall, "F3")}");
         yield return new("lower back", data, "IC F1 @±0.25 s, whole recordings", F(all.F1, "F3"), "≥ 0.95", all.F1 >= 0.95);
         yield return new("lower back", "MS participant only", "IC F1 @±0.25 s", F(ms.F1, "F3"), "≥ 0.95", ms.F1 >= 0.95);
@@ -308,10 +327,10 @@ internal static class GaitDatasetValidation
         yield return new("lower back", "INDIP + Stereophoto-only walks", "IC F1 @±0.25 s (information)", F(withStereophoto.F1, "F3"));
         yield return new("lower back", data, "IC mean absolute time error (ms)", F(all.MeanAbsoluteErrorSeconds * 1000, "F0"));
         yield return new("lower back", data, "left/right assignment accuracy", sideN == 0 ? "-" : F(100.0 * sideOk / sideN, "F1") + " %");
-        yield return new("lower back", data, $"cadence error per bout ({cadencePercent.Count} bouts, {boutsMissed} missed)", cadencePercent.Count == 0 ? "-" : F(cadencePercent.Average(), "F1") + " %", "≤ 3 %", cadencePercent.Count > 0 && cadencePercent.Average() <= 3);
+        yield return new("lower back", data, $"cadence error per bout ({cadencePercent.Count} of {boutsTotal} bouts; {boutsMissed} missed, unscored)", cadencePercent.Count == 0 ? "-" : F(cadencePercent.Average(), "F1") + " %", "≤ 3 %", cadencePercent.Count > 0 && cadencePercent.Average() <= 3);
         yield return new("lower back", data, "cadence MAE per bout (steps/min)", cadenceErrors.Count == 0 ? "-" : F(cadenceErrors.Average(), "F1"));
-        yield return new("lower back", data, $"gait speed MAE per bout (m/s, {speedErrors.Count} bouts)", speedErrors.Count == 0 ? "-" : F(speedErrors.Average(), "F3"), "≤ 0.06", speedErrors.Count > 0 && speedErrors.Average() <= 0.06);
-        yield return new("lower back", data, $"model speed MAE at reference contacts ({modelSpeedErrors.Count} bouts)", modelSpeedErrors.Count == 0 ? "-" : F(modelSpeedErrors.Average(), "F3"));
+        yield return new("lower back", data, $"gait speed MAE per bout (m/s, {speedErrors.Count} of {speedErrors.Count + speedMissed} bouts; {speedMissed} missed, unscored)", speedErrors.Count == 0 ? "-" : F(speedErrors.Average(), "F3"), "≤ 0.06", speedErrors.Count > 0 && speedErrors.Average() <= 0.06);
+        yield return new("lower back", data, $"model speed MAE at reference contacts ({modelSpeedErrors.Count} of {boutsTotal} bouts)", modelSpeedErrors.Count == 0 ? "-" : F(modelSpeedErrors.Average(), "F3"));
         if (skipped.Count > 0)
         {
             yield return new("lower back", "skipped (no reference contacts)", string.Join("; ", skipped), "-");
