@@ -80,9 +80,8 @@ public static class LowerBackGaitDetector
 
         var (vertical, yaw) = TrunkSignals.Compute(samples, samplingRateHz);
         var step = (double[])vertical.Clone();
-        FilterDesign.LowPass(options.StepBandCutoffHz, samplingRateHz).FilterZeroPhase(step, step);
         var yawBand = (double[])yaw.Clone();
-        FilterDesign.HighPass(0.4, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
+        FilterDesign.LowPass(options.StepBandCutoffHz, samplingRateHz).FilterZeroPhase(step, FilterDesign.HighPass(0.4, samplingRateHz), yawBand);
         FilterDesign.LowPass(1.5, samplingRateHz).FilterZeroPhase(yawBand, yawBand);
 
         var peaks = StepPeaks(step, samplingRateHz, options);

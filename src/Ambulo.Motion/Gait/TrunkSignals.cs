@@ -30,8 +30,10 @@ public static class TrunkSignals
 
         var lp = FilterDesign.LowPass(gravityCutoffHz, samplingRateHz);
         lp.FilterZeroPhase(gx, gy, gz);
-        var vertical = new double[n];
-        var yaw = new double[n];
+        // The gravity estimate of a sample is read before its outputs are written, so the x and y buffers take the
+        // vertical and yaw signals in place (two fewer recording-sized arrays per call).
+        var vertical = gx;
+        var yaw = gy;
         for (var i = 0; i < n; i++)
         {
             var g = new Vector3((float)gx[i], (float)gy[i], (float)gz[i]);
