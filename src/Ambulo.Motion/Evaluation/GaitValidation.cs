@@ -72,8 +72,9 @@ public static class GaitValidation
     /// <summary>
     /// Lower back: every detected contact of the whole recording is scored against the reference contacts (so walking
     /// the reference missed counts against us); side accuracy over matched contacts; cadence from the detected contacts
-    /// inside each reference bout (over the time spent stepping: pauses between our bouts inside it are left out),
-    /// speed from the detected bouts overlapping it (weighted by overlap).
+    /// inside each reference bout, by the reference's own definition (mean of the stride cadences, strides across a pause
+    /// left out: <see cref="LowerBackGaitDetector.CadenceStepsPerMinute"/>), speed from the detected bouts overlapping it
+    /// (weighted by overlap).
     /// </summary>
     public static LowerBackValidation ValidateLowerBack(SensorRecording recording, IReadOnlyList<InitialContact> reference, IReadOnlyList<ReferenceBout> bouts,
         double toleranceSeconds, LowerBackGaitOptions options)
@@ -123,9 +124,11 @@ public static class GaitValidation
     }
 
     /// <summary>
-    /// The lower-back step-length model alone, detection taken out: per reference bout, the mean of our step lengths between
-    /// the reference's own consecutive contacts inside it, times the reference cadence (steps/min ÷ 60). Null for a bout with
-    /// fewer than two contacts or without a sensor height in <paramref name="options"/>.
+    /// The lower-back step-length model alone, detection taken out: per reference bout, our step lengths between the
+    /// reference's own consecutive contacts inside it, made into the bout speed the way the reference defines it (the mean
+    /// over strides, contact k to k + 2, of stride length ÷ stride time; a stride holding an interval longer than the
+    /// preset's longest step spans a pause and is left out). Null for a bout with no such stride or without a sensor
+    /// height in <paramref name="options"/>.
     /// </summary>
     public static IReadOnlyList<double?> LowerBackSpeedAtReferenceContacts(SensorRecording recording, IReadOnlyList<InitialContact> reference,
         IReadOnlyList<ReferenceBout> bouts, LowerBackGaitOptions options)
@@ -142,13 +145,30 @@ public static class GaitValidation
 
         var (vertical, yaw) = TrunkSignals.Compute(recording.Samples, fs);
         var speeds = new List<double?>();
+        var longest = options.MaximumStepSeconds * fs;
         foreach (var bout in bouts)
         {
             var contacts = reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
                 .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < vertical.Length).Distinct().Order().ToList();
-            speeds.Add(contacts.Count >= 2 && double.IsFinite(bout.CadenceStepsPerMinute)
-                ? LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor).Average() * bout.CadenceStepsPerMinute / 60
-                : null);
+            if (contacts.Count < 3)
+            {
+                speeds.Add(null);
+                continue;
+            }
+
+            var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor);
+            double sum = 0;
+            var strides = 0;
+            for (var k = 0; k + 2 < contacts.Count; k++)
+            {
+                if (contacts[k + 1] - contacts[k] <= longest && contacts[k + 2] - contacts[k + 1] <= longest)
+                {
+                    sum += (lengths[k] + lengths[k + 1]) / ((contacts[k + 2] - contacts[k]) / fs);
+                    strides++;
+                }
+            }
+
+            speeds.Add(strides > 0 ? sum / strides : null);
         }
 
         return speeds;

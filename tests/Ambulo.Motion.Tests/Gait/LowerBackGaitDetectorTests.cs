@@ -87,13 +87,24 @@ public class LowerBackGaitDetectorTests
     }
 
     [Fact]
-    public void CadenceStepsPerMinute_PauseInsideTheRun_CountsOnlyTheTimeSpentStepping()
+    public void CadenceStepsPerMinute_PauseInsideTheRun_StridesAcrossThePauseLeftOut()
     {
-        // Four steps of 0.6 s, a 5 s pause, four more steps of 0.6 s: 100 steps/min while stepping.
+        // Four steps of 0.6 s, a 5 s pause, four more steps of 0.6 s: every stride not spanning the pause is 1.2 s, 100 steps/min.
         double[] contacts = [0, 0.6, 1.2, 1.8, 2.4, 7.4, 8.0, 8.6, 9.2, 9.8];
 
         LowerBackGaitDetector.CadenceStepsPerMinute(contacts, 2.0)!.Value.ShouldBe(100, 1e-9);
         LowerBackGaitDetector.CadenceStepsPerMinute([0, 5.0, 10.0], 2.0).ShouldBeNull();
+        LowerBackGaitDetector.CadenceStepsPerMinute([0, 0.6], 2.0).ShouldBeNull();
+    }
+
+    [Fact]
+    public void CadenceStepsPerMinute_StridesOfDifferentLength_IsTheMeanOfTheStrideCadences()
+    {
+        // Strides of 1.0, 1.25 and 1.5 s (contacts 0, 0.5, 1.0, 1.75, 2.5): stride cadences 120, 96, 80 -> 98.67 steps/min,
+        // the Mobilise-D bout definition; steps ÷ time would give 4 / 2.5 s = 96.
+        double[] contacts = [0, 0.5, 1.0, 1.75, 2.5];
+
+        LowerBackGaitDetector.CadenceStepsPerMinute(contacts, 2.0)!.Value.ShouldBe((120 + 96 + 80) / 3.0, 1e-9);
     }
 
     [Fact]
