@@ -118,7 +118,8 @@ public static class LowerBackGaitDetector
 
     /// <summary>
     /// The steps of a bout re-chosen by its rhythm, threshold-free inside the bout: every local maximum of the step band
-    /// above <see cref="LowerBackGaitOptions.CandidateFloorMps2"/> between the bout's first and last step is a candidate,
+    /// above <see cref="LowerBackGaitOptions.CandidateFloorMps2"/> (or half the run's lower-quartile bounce, if lower)
+    /// between the bout's first and last step is a candidate,
     /// and the path from first to last step that maximises Σ min(bounce/B, 1) − penalty·Σ ln²(d/T) is kept (B the bout's
     /// median bounce, T its median step time, d each interval of the path; dynamic programming over the candidates). A
     /// weak step where the rhythm expects one (the weaker leg, a shuffle) is taken; a second bump that would split one
@@ -144,10 +145,14 @@ public static class LowerBackGaitDetector
         }
 
         var bounce = Math.Max(Median(values), 1e-6);
+
+        // A run whose lower-quartile bounce is under twice the floor (the weaker leg's steps added by FillStrideRuns) lowers
+        // the floor to half that bounce, so those steps stay candidates; runs of thresholded steps keep the floor.
+        var floor = Math.Min(options.CandidateFloorMps2, 0.5 * values[(values.Length - 1) / 4]);
         var candidates = new List<int>();
         for (var i = run[0]; i <= run[^1]; i++)
         {
-            if (i == run[0] || i == run[^1] || (step[i] >= options.CandidateFloorMps2 && step[i] >= step[i - 1] && step[i] > step[i + 1]))
+            if (i == run[0] || i == run[^1] || (step[i] >= floor && step[i] >= step[i - 1] && step[i] > step[i + 1]))
             {
                 candidates.Add(i);
             }
@@ -249,6 +254,8 @@ public static class LowerBackGaitDetector
             return peaks;
         }
 
+        peaks = FillStrideRuns(step, peaks, fs, options);
+
         var filled = new List<int>(peaks.Count + 16) { peaks[0] };
         Span<int> neighbours = stackalloc int[4];
         var maxGap = 2 * options.MaximumStepSeconds * fs;
@@ -299,6 +306,121 @@ public static class LowerBackGaitDetector
         }
 
         return filled;
+    }
+
+    /// <summary>
+    /// Where the weaker leg's bounce stays under the threshold for a whole stretch, the detected peaks are one stride
+    /// apart and have no regular step-long neighbours to fill between. A run of at least four such intervals (each
+    /// 2 × 0.9 × <see cref="LowerBackGaitOptions.MinimumStepSeconds"/> to 2 × <see cref="LowerBackGaitOptions.MaximumStepSeconds"/>,
+    /// consecutive ones within a factor 1.4) is a stride run if at least three quarters of its intervals hold a bounce
+    /// (a local maximum rising <see cref="LowerBackGaitOptions.MinimumSkippedRiseMps2"/> above the lowest point since the
+    /// interval's start, as <see cref="FillSkippedSteps"/> asks of a skipped step) between
+    /// 20 % and 80 % of the interval, at the same phase of the stride (within ±0.12 of the run's median phase): the weak
+    /// step keeps its phase from stride to stride, bumps of arm or cane movement wander. Those bounces are added as steps.
+    /// </summary>
+    private static List<int> FillStrideRuns(double[] step, List<int> peaks, double fs, LowerBackGaitOptions options)
+    {
+        var minStride = 1.8 * options.MinimumStepSeconds * fs;
+        var maxStride = 2 * options.MaximumStepSeconds * fs;
+        List<int>? filled = null;
+        var runStart = 1;
+        for (var i = 1; i <= peaks.Count; i++)
+        {
+            var inRange = i < peaks.Count && peaks[i] - peaks[i - 1] >= minStride && peaks[i] - peaks[i - 1] <= maxStride;
+            if (inRange && (i == runStart || IsNear(peaks[i] - peaks[i - 1], peaks[i - 1] - peaks[i - 2], 1.4)))
+            {
+                continue;
+            }
+
+            // Intervals runStart..i-1 (interval k lies between peaks[k-1] and peaks[k]).
+            var count = i - runStart;
+            if (count >= 4)
+            {
+                var found = new int[count];
+                var phases = new double[count];
+                var withBounce = 0;
+                for (var k = 0; k < count; k++)
+                {
+                    var a = peaks[runStart + k - 1];
+                    var b = peaks[runStart + k];
+                    found[k] = HighestBounce(step, a + (int)(0.2 * (b - a)), a + (int)(0.8 * (b - a)), a, options);
+                    if (found[k] >= 0)
+                    {
+                        phases[withBounce++] = (found[k] - a) / (double)(b - a);
+                    }
+                }
+
+                if (withBounce * 4 >= count * 3)
+                {
+                    var median = Median(phases.AsSpan(0, withBounce));
+                    var inPhase = 0;
+                    for (var k = 0; k < count; k++)
+                    {
+                        var a = peaks[runStart + k - 1];
+                        var b = peaks[runStart + k];
+                        if (found[k] >= 0 && Math.Abs((found[k] - a) / (double)(b - a) - median) <= 0.12)
+                        {
+                            inPhase++;
+                        }
+                        else
+                        {
+                            found[k] = -1;
+                        }
+                    }
+
+                    if (inPhase * 4 >= count * 3)
+                    {
+                        filled ??= [.. peaks];
+                        foreach (var f in found)
+                        {
+                            if (f >= 0)
+                            {
+                                filled.Add(f);
+                            }
+                        }
+                    }
+                }
+            }
+
+            runStart = inRange ? i : i + 1;
+        }
+
+        if (filled is null)
+        {
+            return peaks;
+        }
+
+        filled.Sort();
+        return filled;
+    }
+
+    private static bool IsNear(int a, int b, double factor) => a <= factor * b && b <= factor * a;
+
+    /// <summary>
+    /// The highest local maximum of the step band in [from, to] that rises at least the skipped-step rise above the lowest
+    /// point between <paramref name="since"/> and it; −1 if none.
+    /// </summary>
+    private static int HighestBounce(double[] step, int from, int to, int since, LowerBackGaitOptions options)
+    {
+        var lowest = double.MaxValue;
+        for (var j = since; j < from; j++)
+        {
+            lowest = Math.Min(lowest, step[j]);
+        }
+
+        var best = -1;
+        var bestRise = 0.0;
+        for (var j = Math.Max(1, from); j <= Math.Min(step.Length - 2, to); j++)
+        {
+            lowest = Math.Min(lowest, step[j]);
+            if (step[j] >= step[j - 1] && step[j] > step[j + 1] && step[j] - lowest >= options.MinimumSkippedRiseMps2 && (best < 0 || step[j] > step[best]))
+            {
+                best = j;
+                bestRise = step[j] - lowest;
+            }
+        }
+
+        return bestRise > 0 ? best : -1;
     }
 
     private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] yaw, double[] step, double[] yawBand,
