@@ -79,8 +79,8 @@ public class ValidateGaitCommandTests
 
         // HA/002 Test5 Trial2 has no INDIP annotation; its Stereophoto contacts and bout are in the pooled rows.
         Row(rows, "IC F1 @±0.25 s, whole recordings").GetProperty("data").GetString()!.ShouldContain("Stereophoto: HA/002 Test5 Trial2");
-        Row(rows, "cadence error per bout").GetProperty("metric").GetString()!.ShouldContain("19 of 20 bouts; 1 missed, unscored");
-        Row(rows, "gait speed MAE per bout").GetProperty("metric").GetString()!.ShouldContain("19 of 20 bouts; 1 missed, unscored");
+        Row(rows, "cadence error per bout").GetProperty("metric").GetString()!.ShouldContain("20 of 20 bouts; 0 missed, unscored");
+        Row(rows, "gait speed MAE per bout").GetProperty("metric").GetString()!.ShouldContain("20 of 20 bouts; 0 missed, unscored");
     }
 
     [Fact]
