@@ -116,7 +116,7 @@ public class PeriodicBoutsTests
     }
 
     /// <summary>A flat sensor at 100 Hz: Gaussian bounces (σ 60 ms) of vertical acceleration and lobes (σ 150 ms) of yaw rate.</summary>
-    private static ImuSample[] Trunk(List<(double Time, double Amplitude)> bounces, List<(double Time, double Amplitude)> yawLobes, double seconds, int seed)
+    internal static ImuSample[] Trunk(List<(double Time, double Amplitude)> bounces, List<(double Time, double Amplitude)> yawLobes, double seconds, int seed)
     {
         var random = new Random(seed);
         var samples = new ImuSample[(int)(seconds * 100)];
