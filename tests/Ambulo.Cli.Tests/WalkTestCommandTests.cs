@@ -120,8 +120,61 @@ public sealed class WalkTestCommandTests : IDisposable
         withHeight.RootElement.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(600 * 0.414 * 1.6, 600 * 0.414 * 1.6 * 0.02);
         none.ExitCode.ShouldBe(0, none.StandardError);
         using var without = JsonDocument.Parse(none.StandardOutput);
-        without.RootElement.GetProperty("distance_model").GetString().ShouldBe("none");
+        without.RootElement.TryGetProperty("distance_model", out _).ShouldBeFalse();
         without.RootElement.TryGetProperty("sensor_distance_meters", out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("10mwt")]
+    [InlineData("tug")]
+    [InlineData("6mwt")]
+    [InlineData("daily")]
+    public async Task WalkTest_PhoneWithoutADistanceModel_OmitsTheDistanceKeysLikeGait(string test)
+    {
+        // A pocket phone without --step-constant or --height-m has no distance model: 'gait' omits summary.distance_model,
+        // so walktest must not write "distance_model": "none" (or any other "none") either.
+        var (path, _) = WritePocketWalk("walk.csv", 40, stepsPerLeg: 20);
+
+        var result = await CliRunner.RunAsync("walktest", test, path, "--json");
+        var gait = await CliRunner.RunAsync("gait", path, "--json");
+
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        using var gaitJson = JsonDocument.Parse(gait.StandardOutput);
+        gaitJson.RootElement.GetProperty("summary").TryGetProperty("distance_model", out _).ShouldBeFalse();
+        var keys = new List<string>();
+        var noneValues = new List<string>();
+        void Walk(JsonElement e, string at)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in e.EnumerateObject())
+                {
+                    keys.Add(p.Name);
+                    if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "none")
+                    {
+                        noneValues.Add(at + "." + p.Name);
+                    }
+
+                    Walk(p.Value, at + "." + p.Name);
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray())
+                {
+                    Walk(item, at + "[]");
+                }
+            }
+        }
+
+        Walk(json.RootElement, "$");
+        keys.Count.ShouldBeGreaterThan(3);
+        noneValues.ShouldBeEmpty();
+        keys.ShouldNotContain("distance_model");
+        // Distances that only a model gives (the 6MWT's course_distance_meters comes from turns × course length, so stays).
+        keys.ShouldNotContain("sensor_distance_meters");
+        keys.ShouldNotContain("walked_distance_meters");
+        keys.ShouldNotContain("distance_meters");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Gait.WalkTests;
 using Ambulo.Motion.Recordings;
@@ -8,15 +9,16 @@ using Ambulo.Motion.Recordings;
 namespace Ambulo.Cli.Commands;
 
 /// <summary>
-/// <c>ambulo walktest 10mwt|tug|6mwt RECORDING… [--fast FAST…] [--course-length-m M] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
-/// an instrumented walk test from one recording. A phone (pocket or hand) measures distance with the same step-length
-/// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be found in the recording, 2 bad input.
+/// <c>ambulo walktest 10mwt|tug|6mwt|daily RECORDING… [--fast FAST…] [--course-length-m M] [--start-time HH:MM] [--placement P] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
+/// an instrumented walk test from one recording, or (<c>daily</c>) the walking of each day of a day-long recording. A phone (pocket or hand) measures distance with the same step-length
+/// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be found in the recording (never for <c>daily</c>: a day without walking is a result), 2 bad input.
+/// JSON follows the rule of <c>gait</c>: a key for a value the placement cannot give is omitted, not written as zero or <c>"none"</c>.
 /// </summary>
 internal static class WalkTestCommand
 {
     public static Command Create()
     {
-        var test = new Argument<string>("TEST") { Description = "10mwt (10-metre walk), tug (Timed Up and Go) or 6mwt (6-minute walk)." };
+        var test = new Argument<string>("TEST") { Description = "10mwt (10-metre walk), tug (Timed Up and Go), 6mwt (6-minute walk) or daily (steps, bouts and cadence per day of a day-long recording)." };
         var recording = new Argument<FileInfo[]>("RECORDING")
         {
             Description = "Ambulo recording file of the test; for 10mwt one file per comfortable-pace trial (the protocol asks for three).",
@@ -28,16 +30,20 @@ internal static class WalkTestCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var course = new Option<double?>("--course-length-m") { Description = "6MWT: length of one leg of the course in metres (default 30)." };
+        var startTime = new Option<string?>("--start-time") { Description = "daily: clock time (HH:MM or HH:MM:SS) of the recording's first sample, so days run midnight to midnight; without it days are 24-hour stretches from the first sample." };
+        var placement = new Option<string?>("--placement") { Description = "Override the recording's placement (foot-left, shank-right, lower-back, front-pocket, back-pocket, hand)." };
         var legLength = new Option<double?>("--leg-length-m") { Description = "Leg length or sensor height (lower-back distance)." };
         var height = new Option<double?>("--height-m") { Description = "Body height in metres: phone (pocket or hand) distance by the coarse height-ratio model." };
         var stepConstant = new Option<double?>("--step-constant") { Description = "Personal Weinberg constant K for a phone (pocket or hand), from 'gait-calibrate'; preferred over --height-m." };
         var preset = new Option<string>("--preset") { Description = "healthy, slow-or-impaired (default) or hemiparetic.", DefaultValueFactory = _ => "slow-or-impaired" };
         var json = new Option<bool>("--json") { Description = "Print JSON (docs/cli-json.md, section \"walktest\")." };
-        var command = new Command("walktest", "Instrumented walk test: 10-metre walk, Timed Up and Go or 6-minute walk.");
+        var command = new Command("walktest", "Instrumented walk test (10-metre walk, Timed Up and Go, 6-minute walk) or daily walking from a day-long recording.");
         command.Arguments.Add(test);
         command.Arguments.Add(recording);
         command.Options.Add(fast);
         command.Options.Add(course);
+        command.Options.Add(startTime);
+        command.Options.Add(placement);
         command.Options.Add(legLength);
         command.Options.Add(height);
         command.Options.Add(stepConstant);
@@ -48,9 +54,9 @@ internal static class WalkTestCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var which = parseResult.GetValue(test)?.Trim().ToLowerInvariant();
-            if (which is not ("10mwt" or "tug" or "6mwt"))
+            if (which is not ("10mwt" or "tug" or "6mwt" or "daily"))
             {
-                error.WriteLine("error: TEST must be 10mwt, tug or 6mwt.");
+                error.WriteLine("error: TEST must be 10mwt, tug, 6mwt or daily.");
                 return GaitCommand.ExitBadInput;
             }
 
@@ -79,6 +85,26 @@ internal static class WalkTestCommand
                 return GaitCommand.ExitBadInput;
             }
 
+            var placementName = parseResult.GetValue(placement)?.Trim();
+            if (placementName is not null && GaitAnalyzer.ParsePlacement(placementName) == GaitPlacement.Other)
+            {
+                error.WriteLine($"error: --placement '{placementName}' is not a placement Ambulo measures walking from (foot-left, foot-right, shank-left, shank-right, lower-back, front-pocket, back-pocket, hand).");
+                return GaitCommand.ExitBadInput;
+            }
+
+            double? clock = null;
+            var startText = parseResult.GetValue(startTime);
+            if (startText is not null)
+            {
+                if (!WalkTestDaily.TryParseClock(startText, out var seconds))
+                {
+                    error.WriteLine($"error: --start-time '{startText}' is not a clock time (HH:MM or HH:MM:SS, 24-hour).");
+                    return GaitCommand.ExitBadInput;
+                }
+
+                clock = seconds;
+            }
+
             var files = parseResult.GetValue(recording) ?? [];
             var fastFiles = parseResult.GetValue(fast) ?? [];
             if (which != "10mwt" && (files.Length != 1 || fastFiles.Length > 0))
@@ -96,7 +122,7 @@ internal static class WalkTestCommand
                     return GaitCommand.ExitBadInput;
                 }
 
-                list.Add(loaded);
+                list.Add(placementName is null ? loaded : loaded with { Metadata = loaded.Metadata with { Placement = placementName } });
             }
 
             var rec = trials[0];
@@ -133,6 +159,14 @@ internal static class WalkTestCommand
                     break;
                 }
 
+                case "daily":
+                {
+                    var r = WalkTestDaily.Measure(rec, gait, startText?.Trim(), clock);
+                    (result, found) = (r, true);
+                    text = WalkTestDaily.Text(r);
+                    break;
+                }
+
                 default:
                 {
                     var r = SixMinuteWalkTest.Estimate(rec, new SixMinuteWalkOptions(courseLength ?? 30) { Gait = gait });
@@ -158,19 +192,56 @@ internal static class WalkTestCommand
 
     private static string Json(object result)
     {
-        if (result is not TenMetreWalkReport report)
+        JsonNode node;
+        if (result is TenMetreWalkReport report)
         {
-            return JsonSerializer.Serialize(result, result.GetType(), CliJson.Options);
+            var first = JsonSerializer.SerializeToNode(report.First, CliJson.Options)!.AsObject();
+            first["comfortable"] = JsonSerializer.SerializeToNode(report.Comfortable, CliJson.Options);
+            if (report.Fast is not null)
+            {
+                first["fast"] = JsonSerializer.SerializeToNode(report.Fast, CliJson.Options);
+            }
+
+            node = first;
+        }
+        else
+        {
+            node = JsonSerializer.SerializeToNode(result, result.GetType(), CliJson.Options)!;
         }
 
-        var node = JsonSerializer.SerializeToNode(report.First, CliJson.Options)!.AsObject();
-        node["comfortable"] = JsonSerializer.SerializeToNode(report.Comfortable, CliJson.Options);
-        if (report.Fast is not null)
-        {
-            node["fast"] = JsonSerializer.SerializeToNode(report.Fast, CliJson.Options);
-        }
-
+        OmitNone(node);
         return node.ToJsonString(CliJson.Options);
+    }
+
+    /// <summary>
+    /// The result records say "no value" with the word <c>none</c> (<c>DistanceModel.None</c>, a <c>decline_measure</c> or
+    /// <c>distance_source</c> of "none"); the JSON rule of <c>gait</c> and issue 5 is that a key for a value the placement
+    /// or the recording cannot give is omitted, so every such key is removed, at any depth.
+    /// </summary>
+    private static void OmitNone(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == "none").Select(p => p.Key).ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    OmitNone(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    OmitNone(child);
+                }
+
+                break;
+        }
     }
 
     private static string Pace(TenMetreWalkPaceResult p)

@@ -109,4 +109,21 @@ public class DailyWalkingSummaryTests
         bouts[0].Steps.ShouldBe(19);
         bouts[0].CadenceStepsPerMinute.ShouldBe(60 / 0.55, 1e-6);
     }
+
+    [Fact]
+    public void Calculate_RecordingLongerThanItsWalking_ReportsTheQuietLastDayAndTheRecordedHoursOfEachDay()
+    {
+        // Walking only on the first day; the recording runs from 06:00 on day 1 to 12:00 on day 3 (midnight at −6 h).
+        var contacts = Enumerable.Range(0, 10).Select(k => new InitialContact(3600 + (k * 0.5), BodySide.Unknown)).ToList();
+        var bouts = new List<WalkingBout> { new(3600, 3604.5, 10, 120) };
+        var analysis = new GaitAnalysis("hand", contacts, [], bouts, GaitSummaries.Summarize(contacts, [], bouts, DistanceModel.None));
+
+        var days = DailyWalkingSummary.Calculate(analysis, recordingStartSeconds: -6 * 3600, recording: (0, (18 + 24 + 12) * 3600));
+
+        days.Select(d => d.Steps).ShouldBe([10, 0, 0]);
+        days.Select(d => d.RecordedHours).ShouldBe([18.0, 24.0, 12.0]);
+        days.ShouldAllBe(d => d.DistanceMeters == null);
+        days[0].CadenceBands!.Single(b => b.MinStepsPerMinute == 120).Bouts.ShouldBe(1);
+        days[0].CadenceBands!.Sum(b => b.Bouts).ShouldBe(1);
+    }
 }
