@@ -85,6 +85,12 @@ public sealed class WalkTestCommandTests : IDisposable
         var turns = root.GetProperty("turns").GetInt32();
         turns.ShouldBe(Enumerable.Range(1, 600).Count(s => s % 20 == 0 && contacts[s] + 2.4 <= contacts[0] + 360));
         root.GetProperty("course_distance_meters").GetDouble().ShouldBe(turns * 14.0);
+        // The unfinished last leg is estimated from its steps: with it the course distance comes to the 420 m walked,
+        // within about three steps (the first leg, from the start line to the middle of the first turn, is two steps longer).
+        var partial = root.GetProperty("partial_leg_estimate_meters").GetDouble();
+        partial.ShouldBeInRange(0, 14);
+        root.GetProperty("partial_leg_basis").GetString().ShouldBe("steps-per-leg");
+        root.GetProperty("estimated_total_distance_meters").GetDouble().ShouldBe(trueSteps * StepMeters, 3 * StepMeters);
         root.GetProperty("decline_measure").GetString().ShouldBe("speed");
     }
 

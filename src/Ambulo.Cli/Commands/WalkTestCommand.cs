@@ -171,7 +171,10 @@ internal static class WalkTestCommand
                 {
                     var r = SixMinuteWalkTest.Estimate(rec, new SixMinuteWalkOptions(courseLength ?? 30) { Gait = gait });
                     (result, found) = (r, r.Steps > 0);
-                    text = $"6-minute walk: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min, {r.Turns} turns → {r.CourseDistanceMeters.ToString("F0", CultureInfo.InvariantCulture)} m by course"
+                    text = $"6-minute walk: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min, {r.Turns} turns → {r.CourseDistanceMeters.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
+                        + (r.PartialLegEstimateMeters is { } partial && r.EstimatedTotalDistanceMeters is { } total
+                            ? $" + about {partial.ToString("F0", CultureInfo.InvariantCulture)} m of the unfinished last leg (estimated from its steps) = about {total.ToString("F0", CultureInfo.InvariantCulture)} m"
+                            : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
                         + (r.SensorDistanceMeters is { } d ? $", {d.ToString("F0", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})" : ", no sensor distance (no distance model for this placement; a phone needs --step-constant or --height-m)")
                         + (r.DeclinePercent is { } p ? $"; {r.DeclineMeasure} fell {p.ToString("F1", CultureInfo.InvariantCulture)} % from the first to the last minute." : ".");
                     break;

@@ -16,8 +16,14 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 
 /// <summary>
 /// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = completed legs × course length, a leg being completed
-/// by the turn at its end (turns detected inside the six minutes); the unfinished last leg is not known from the course
-/// alone, so it is not counted. <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
+/// by the turn at its end (turns detected inside the six minutes). The clinical test adds the part of the last,
+/// unfinished leg (measured with a tape from the last cone); the sensor cannot see the cones, so
+/// <see cref="PartialLegEstimateMeters"/> ESTIMATES it: the steps taken since the middle of the last turn (the walker at
+/// the cone) times the course length per step of this walker's last one or two completed legs, capped at one course
+/// length (<see cref="PartialLegBasis"/> = <c>steps-per-leg</c>). It is an estimate, off by up to about one step plus the
+/// error of the turn's middle; without a completed leg (no turn) there is nothing to scale the steps by and it is null.
+/// <see cref="EstimatedTotalDistanceMeters"/> = course distance + that estimate: the figure to compare with a clinical
+/// 6MWT distance. <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
 /// <see cref="DeclinePercent"/> compares the last minute with the first (speed when measured, else cadence).
 /// <see cref="DistanceModel"/> names the model of the sensor distance and the minute speeds (<see cref="WalkedDistance"/>):
 /// foot strapdown, lower-back pendulum, or for a phone the personal Weinberg constant or the height ratio
@@ -33,7 +39,10 @@ public sealed record SixMinuteWalkResult(
     DistanceModel DistanceModel,
     IReadOnlyList<MinuteSplit> Minutes,
     double? DeclinePercent,
-    string DeclineMeasure);
+    string DeclineMeasure,
+    double? PartialLegEstimateMeters = null,
+    double? EstimatedTotalDistanceMeters = null,
+    string? PartialLegBasis = null);
 
 /// <summary>Instrumented 6-minute walk: steps, cadence, laps from turns × course length, sensor distance, minute-by-minute decline.</summary>
 public static class SixMinuteWalkTest
@@ -75,11 +84,44 @@ public static class SixMinuteWalkTest
             }
         }
 
+        var partial = PartialLeg(analysis, start, end, turns, options.CourseLengthMeters);
         var model = WalkedDistance.ModelOf(analysis);
         double? sensorDistance = model != DistanceModel.None ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
         var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
         return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, turns.Count, turns.Count,
             turns.Count * options.CourseLengthMeters, sensorDistance, model,
-            minutes, decline, measure);
+            minutes, decline, measure, partial, partial is { } p ? (turns.Count * options.CourseLengthMeters) + p : null, partial is null ? null : "steps-per-leg");
+    }
+
+    /// <summary>
+    /// The estimated metres of the unfinished last leg. Leg boundaries are the middles of the turns (the walker at the
+    /// cone); the first leg starts at the first step. The walker's course length per step comes from the last one or two
+    /// completed legs (the legs nearest in time, so a walker whose steps shorten with fatigue is scaled by their late steps).
+    /// Steps, not time: a pause on the last leg adds no distance.
+    /// </summary>
+    private static double? PartialLeg(GaitAnalysis analysis, double start, double end, List<Turn> turns, double courseLengthMeters)
+    {
+        if (turns.Count == 0)
+        {
+            return null;
+        }
+
+        var boundaries = new List<double> { start - 1e-9 };
+        boundaries.AddRange(turns.Select(t => (t.StartSeconds + t.EndSeconds) / 2));
+        var legSteps = new List<int>();
+        for (var k = 1; k < boundaries.Count; k++)
+        {
+            legSteps.Add(analysis.StepCount(boundaries[k - 1], boundaries[k]));
+        }
+
+        var recent = legSteps.TakeLast(2).Where(n => n > 0).ToList();
+        if (recent.Count == 0)
+        {
+            return null;
+        }
+
+        var metersPerStep = courseLengthMeters * recent.Count / recent.Sum();
+        var stepsIntoLastLeg = analysis.StepCount(boundaries[^1], end + 1e-9);
+        return Math.Min(courseLengthMeters, stepsIntoLastLeg * metersPerStep);
     }
 }

@@ -17,10 +17,11 @@ public class SixMinuteWalkTestTests
     /// <paramref name="firstStepSeconds"/> to <paramref name="lastStepSeconds"/> over the walk (a slowing walker).
     /// Returns the samples (50 Hz, fixed-seed noise, sensor tilted in the pocket), the true step times and turn ends.
     /// Every step bounces the same, so a walker of this generator takes steps of one length (what the phone step-length
-    /// models assume of a steady walker); a short <paramref name="walkSeconds"/> gives a calibration walk.
+    /// models assume of a steady walker); a short <paramref name="walkSeconds"/> gives a calibration walk. After
+    /// <paramref name="maxTurns"/> turns the walker goes straight on.
     /// </summary>
     internal static (ImuSample[] Samples, List<double> Steps, List<double> TurnEnds) PocketSixMinutes(
-        double firstStepSeconds, double lastStepSeconds, int stepsPerLeg = 16, double turnSeconds = 2.4, double rateHz = 50, int seed = 7, double walkSeconds = 375)
+        double firstStepSeconds, double lastStepSeconds, int stepsPerLeg = 16, double turnSeconds = 2.4, double rateHz = 50, int seed = 7, double walkSeconds = 375, int maxTurns = int.MaxValue)
     {
         const double lead = 5;
         var steps = new List<double>();
@@ -31,7 +32,7 @@ public class SixMinuteWalkTestTests
         }
 
         var turns = new List<(double Start, double End)>();
-        for (var k = stepsPerLeg; k + 1 < steps.Count; k += stepsPerLeg + 4)
+        for (var k = stepsPerLeg; k + 1 < steps.Count && turns.Count < maxTurns; k += stepsPerLeg + 4)
         {
             turns.Add((steps[k], steps[k] + turnSeconds));
         }
@@ -174,6 +175,87 @@ public class SixMinuteWalkTestTests
         // Same step length, longer step times: the speed falls as the cadence does.
         result.DeclineMeasure.ShouldBe("speed");
         result.DeclinePercent!.Value.ShouldBeGreaterThan(10);
+    }
+
+    /// <summary>
+    /// SYNTHETIC walks with a known course position: the walker reaches the cone at the middle of each turn and walks
+    /// every leg at an even pace, so at the end of the six minutes the true distance is the completed legs × course length
+    /// plus the elapsed share of the time of the leg in progress (its end is the middle of the next turn, which the
+    /// generator makes after the six minutes). The step times differ per case, so the six minutes end at different points
+    /// of the last leg (none inside a turn: that case is the next test); the slowing walker (0.55 → 0.65 s) is among them.
+    /// </summary>
+    [Theory]
+    [InlineData(0.55, 0.65, 16)]
+    [InlineData(0.62, 0.62, 16)]
+    [InlineData(0.5, 0.5, 24)]
+    [InlineData(0.7, 0.75, 12)]
+    public void Estimate_SyntheticWalkEndingInsideALeg_EstimatesThePartialLastLegWithinAboutOneStep(double firstStep, double lastStep, int stepsPerLeg)
+    {
+        const double course = 10;
+        var (samples, steps, turnEnds) = PocketSixMinutes(firstStep, lastStep, stepsPerLeg);
+        var end = steps[0] + 360;
+        var crossings = turnEnds.Select(t => t - 1.2).ToList();
+        var completed = turnEnds.Count(t => t <= end);
+        var legStart = completed == 0 ? steps[0] : crossings[completed - 1];
+        var legEnd = crossings.First(c => c > end);
+        var truePartial = course * (end - legStart) / (legEnd - legStart);
+        turnEnds.ShouldNotContain(t => t - 2.4 < end && t > end);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: course));
+
+        result.CompletedLegs.ShouldBe(completed);
+        result.PartialLegBasis.ShouldBe("steps-per-leg");
+        // About one step of this walker (course / steps per leg) plus the turn's middle found a little off.
+        var step = course / (stepsPerLeg + 4);
+        result.PartialLegEstimateMeters!.Value.ShouldBe(truePartial, 1.5 * step);
+        result.EstimatedTotalDistanceMeters!.Value.ShouldBe(result.CourseDistanceMeters + result.PartialLegEstimateMeters.Value, 1e-9);
+        result.EstimatedTotalDistanceMeters.Value.ShouldBe((completed * course) + truePartial, 1.5 * step);
+    }
+
+    [Fact]
+    public void Estimate_SixMinutesEndInsideATurn_CountsTheUnfinishedLegAsReachingTheCone()
+    {
+        // 0.6 s steps, a 16-step leg and a 2.4 s turn: the six minutes (5 s → 365 s) end just before the turn of
+        // 362.6–365.0 s ends, after its middle (the cone) at 363.8 s. The turn is not a completed leg (it has not ended),
+        // so the unfinished leg is the one reaching the cone: a full course length, the cap. What is lost is the ground
+        // walked after the cone inside the turn (1.2 s of a 12 s leg here: about 1 m).
+        var (samples, steps, turnEnds) = PocketSixMinutes(0.6, 0.6, stepsPerLeg: 16);
+        var end = steps[0] + 360;
+        var inTurn = turnEnds.Single(t => t - 2.4 < end && t > end);
+        (inTurn - 1.2).ShouldBeLessThan(end);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        result.CompletedLegs.ShouldBe(turnEnds.Count(t => t <= end));
+        result.PartialLegEstimateMeters!.Value.ShouldBe(10);
+        result.EstimatedTotalDistanceMeters!.Value.ShouldBe(turnEnds.Count(t => t - 1.2 <= end) * 10.0, 1e-9);
+    }
+
+    [Fact]
+    public void Estimate_WalkerGoesStraightOnAfterTheLastTurn_CapsThePartialLegAtOneCourseLength()
+    {
+        // Two turns, then about 500 steps straight on: far more than a leg, but an unfinished leg is less than a course length.
+        var (samples, _, _) = PocketSixMinutes(0.6, 0.6, stepsPerLeg: 16, maxTurns: 2);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        result.CompletedLegs.ShouldBe(2);
+        result.PartialLegEstimateMeters!.Value.ShouldBe(10);
+        result.EstimatedTotalDistanceMeters!.Value.ShouldBe(30);
+    }
+
+    [Fact]
+    public void Estimate_NoTurnAtAll_HasNoPartialLegEstimate()
+    {
+        // No completed leg: nothing says how many steps a leg takes, so no estimate (rather than a guess).
+        var (samples, _, _) = PocketSixMinutes(0.6, 0.6, maxTurns: 0);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        result.CompletedLegs.ShouldBe(0);
+        result.PartialLegEstimateMeters.ShouldBeNull();
+        result.EstimatedTotalDistanceMeters.ShouldBeNull();
+        result.PartialLegBasis.ShouldBeNull();
     }
 
     /// <summary>Steps of <paramref name="stepMeters"/> between consecutive true contacts, counted by their share of [first contact, first contact + seconds].</summary>
