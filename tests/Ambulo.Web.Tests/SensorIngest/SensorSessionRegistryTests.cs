@@ -54,7 +54,7 @@ public class SensorSessionRegistryTests
         before.Redeem(session.PairingCode, out _, out var token);
         var after = Registry(); // a restarted server
 
-        var restored = after.Restore(session.Id, session.TokenHash!);
+        var restored = after.Restore(session.Id, session.TokenHash!).ShouldNotBeNull();
 
         restored.Id.ShouldBe(session.Id);
         restored.State.ShouldBe(SensorConnectionState.Disconnected);
@@ -173,6 +173,29 @@ public class SensorSessionRegistryTests
         registry.TryGet(middle.Id, out _).ShouldBeTrue();
         registry.TryGet(newest.Id, out _).ShouldBeTrue();
         oldest.State.ShouldBe(SensorConnectionState.Closed);
+    }
+
+    [Fact]
+    public void Restore_WhenFull_RestoresNothingAndClosesNoOpenSession()
+    {
+        var before = Registry();
+        var stored = Enumerable.Range(0, 3).Select(_ => before.Open()).ToList();
+        var tokens = stored.Select(s => { before.Redeem(s.PairingCode, out _, out var token); return token!; }).ToList();
+        var after = Registry(o => o.MaxOpenSessions = 2); // a restarted server with a lower limit
+        var open = after.Open();
+
+        var first = after.Restore(stored[0].Id, stored[0].TokenHash!);
+        var second = after.Restore(stored[1].Id, stored[1].TokenHash!);
+
+        first.ShouldNotBeNull();
+        second.ShouldBeNull();
+        after.Count.ShouldBe(2);
+        after.TryGet(open.Id, out _).ShouldBeTrue();
+        open.State.ShouldBe(SensorConnectionState.WaitingForPhone);
+        after.TryGetByToken(tokens[0], out _).ShouldBeTrue();
+        after.TryGetByToken(tokens[1], out _).ShouldBeFalse();
+        after.TryGet(stored[1].Id, out _).ShouldBeFalse();
+        after.Restore(stored[0].Id, stored[0].TokenHash!).ShouldBeSameAs(first); // an open id is returned even when full
     }
 
     [Fact]

@@ -139,8 +139,22 @@ public sealed class SensorSessionRegistry
     /// Brings back a pairing stored before a server restart: a session with the same id whose phone
     /// may connect again with its token (known here only by its hash). No code is on offer, and the
     /// sensor shows as disconnected until the phone is back. An open session with the id is returned as is.
+    /// <para>
+    /// The limit of <see cref="SensorIngestOptions.MaxOpenSessions"/> holds here as in <see cref="Open"/>, but the other
+    /// way round: when the registry is full nothing is closed for a restored pairing and null is returned (its phone
+    /// must pair again). A restored pairing is a phone that may come back; an open session is one a screen shows
+    /// now, or one restored earlier at the same start-up (the caller restores the newest pairings first).
+    /// </para>
+    /// <para>
+    /// Only pairings of guided exercise sessions are stored and restored (<c>PhonePairingStore</c>). A session opened
+    /// directly (<see cref="Open"/>, <c>POST /api/sensor/sessions</c>) is deliberately not: its samples go to whoever
+    /// reads <see cref="SensorSession.Batches"/> or attached a sink in this process, and that reader is gone after a
+    /// restart, so a restored session would take the phone's frames and drop them while the phone shows it is
+    /// streaming. Unknown after the restart, its token gets 404 and the phone page stops and asks for a new code,
+    /// which is the truth. Storing it would need a reader that outlives the process, which no caller has.
+    /// </para>
     /// </summary>
-    public SensorSession Restore(string id, string tokenHash)
+    public SensorSession? Restore(string id, string tokenHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
@@ -149,6 +163,11 @@ public sealed class SensorSessionRegistry
             if (_byId.TryGetValue(id, out var open))
             {
                 return open;
+            }
+
+            if (_byId.Count >= Math.Max(1, _options.CurrentValue.MaxOpenSessions))
+            {
+                return null;
             }
 
             var session = new SensorSession(id, _time, Math.Max(1, _options.CurrentValue.BatchBufferCapacity));

@@ -48,10 +48,11 @@ internal sealed class PhoneSessionServer : IAsyncDisposable
 
     public string DatabasePath => _factory.DatabasePath;
 
-    public async Task<SessionView> StartSessionAsync()
+    /// <summary>Starts (or resumes) today's session of the patient, the first (demo) patient unless told.</summary>
+    public async Task<SessionView> StartSessionAsync(int? patient = null)
     {
         await using var db = CreateDb();
-        var patientId = await db.Patients.Select(p => p.Id).FirstAsync();
+        var patientId = patient ?? await db.Patients.Select(p => p.Id).FirstAsync();
         using var response = await Http.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { patientId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SessionView>())!;

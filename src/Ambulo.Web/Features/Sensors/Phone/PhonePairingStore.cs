@@ -67,7 +67,9 @@ internal sealed class PhonePairingStore(IDbContextFactory<AmbuloDbContext> datab
 /// <summary>
 /// At start-up, before the server takes requests, brings back the phone pairings stored before a
 /// restart (<see cref="PhoneSensorLinks.RestoreAsync"/>), so a phone that reconnects with its token is
-/// never told its pairing has ended. A failure is logged and leaves the phones to pair again.
+/// never told its pairing has ended. The newest pairings come first: when there are more than
+/// <c>SensorIngest:MaxOpenSessions</c> (the limit was lowered, or many sessions were left open), the
+/// oldest are the ones left out. A failure is logged and leaves the phones to pair again.
 /// </summary>
 internal sealed partial class PhonePairingRestorer(PhonePairingStore store, PhoneSensorLinks links, ILogger<PhonePairingRestorer> logger) : IHostedService
 {
@@ -75,7 +77,7 @@ internal sealed partial class PhonePairingRestorer(PhonePairingStore store, Phon
     {
         try
         {
-            foreach (var pairing in await store.LoadAsync(cancellationToken))
+            foreach (var pairing in (await store.LoadAsync(cancellationToken)).OrderByDescending(p => p.PairedUtc).ThenByDescending(p => p.SessionId))
             {
                 await links.RestoreAsync(pairing, cancellationToken);
             }

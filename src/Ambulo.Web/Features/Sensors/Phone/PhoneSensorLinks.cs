@@ -106,7 +106,8 @@ internal sealed partial class PhoneSensorLinks(
 
     /// <summary>
     /// Brings back a pairing stored before a restart, if its session is still in progress with the
-    /// phone as sensor and the pairing has not outlived its lifetime; otherwise forgets it. True when restored.
+    /// phone as sensor, the pairing has not outlived its lifetime and the sensor registry has room
+    /// (<see cref="SensorIngestOptions.MaxOpenSessions"/>); otherwise forgets it. True when restored.
     /// </summary>
     public async Task<bool> RestoreAsync(StoredPhonePairing stored, CancellationToken cancellationToken)
     {
@@ -119,18 +120,33 @@ internal sealed partial class PhoneSensorLinks(
             return false;
         }
 
+        var full = false;
         await _openGate.WaitAsync(cancellationToken);
         try
         {
             if (Find(stored.SessionId) is null)
             {
-                NewLink(stored.SessionId, registry.Restore(stored.SensorSessionId, stored.TokenHash), view);
-                LogRestored(stored.SessionId, stored.SensorSessionId);
+                if (registry.Restore(stored.SensorSessionId, stored.TokenHash) is { } sensor)
+                {
+                    NewLink(stored.SessionId, sensor, view);
+                    LogRestored(stored.SessionId, stored.SensorSessionId);
+                }
+                else
+                {
+                    full = true;
+                }
             }
         }
         finally
         {
             _openGate.Release();
+        }
+
+        if (full)
+        {
+            await store.DeleteAsync(stored.SessionId, cancellationToken);
+            LogNotRestoredFull(stored.SessionId, registry.Count);
+            return false;
         }
 
         ArmGraceTimerIfUnwatched(stored.SessionId);
@@ -394,6 +410,9 @@ internal sealed partial class PhoneSensorLinks(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: stored phone pairing not restored (session over, another sensor, or expired)")]
     private partial void LogNotRestored(int sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: stored phone pairing not restored: {Open} sensor sessions are open, the most SensorIngest:MaxOpenSessions allows; the phone must pair again")]
+    private partial void LogNotRestoredFull(int sessionId, int open);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: the phone pairing could not be stored or removed")]
     private partial void LogStoreFailed(int sessionId, Exception exception);
