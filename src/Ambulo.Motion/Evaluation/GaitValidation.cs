@@ -156,7 +156,7 @@ public static class GaitValidation
                 continue;
             }
 
-            var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor);
+            var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthOffsetMeters);
             double sum = 0;
             var strides = 0;
             for (var k = 0; k + 2 < contacts.Count; k++)

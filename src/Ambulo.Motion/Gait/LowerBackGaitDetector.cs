@@ -31,6 +31,10 @@ namespace Ambulo.Motion.Gait;
 /// <param name="InitiationStrideRatio">A bout's first one or two steps are left out when the stride each starts takes more
 /// than this many times the bout's median stride (gait initiation: rising from a chair, a first hesitant step), so that
 /// the bout and its cadence, steps and speed describe the walking itself; 0 keeps them.</param>
+/// <param name="StepLengthScale">Each pendulum step length L becomes max(0, scale·L + offset): the pendulum reads short steps
+/// too long and long ones too short (see <see cref="LowerBackStepLength"/>). Fitted leave-one-participant-out on the mobgap
+/// lower-back data (2 healthy adults, 1 person with MS; docs/accuracy.md); 1 and 0 turn it off.</param>
+/// <param name="StepLengthOffsetMeters">The offset of that line, in metres per step.</param>
 public sealed record LowerBackGaitOptions(
     double StepBandCutoffHz = 3.0,
     double MinimumPeakMps2 = 0.5,
@@ -50,7 +54,9 @@ public sealed record LowerBackGaitOptions(
     double PeriodicBoutMinimumCorrelation = 0.5,
     double PeriodicBoutMinimumYawAlternation = 0.4,
     int PeriodicBoutMinimumSteps = 10,
-    double InitiationStrideRatio = 0)
+    double InitiationStrideRatio = 0,
+    double StepLengthScale = 1.10,
+    double StepLengthOffsetMeters = -0.065)
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
@@ -521,7 +527,7 @@ public static class LowerBackGaitDetector
         var stepLengths = new double?[ics.Count - 1];
         if (options.SensorHeightMeters is { } height and > 0)
         {
-            var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor);
+            var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthOffsetMeters);
             for (var k = 0; k < raw.Length; k++)
             {
                 stepLengths[k] = raw[k];
@@ -546,8 +552,7 @@ public static class LowerBackGaitDetector
 
         var cadence = CadenceStepsPerMinute(times, options.MaximumStepSeconds) ?? 60.0 * (ics.Count - 1) / (end - start);
         double? distance = options.SensorHeightMeters is > 0 ? stepLengths.Sum(x => x ?? 0) : null;
-        double? speed = distance / (end - start);
-        bouts.Add(new WalkingBout(start, end, ics.Count, cadence, distance, speed));
+        bouts.Add(new WalkingBout(start, end, ics.Count, cadence, distance, distance is null ? null : BoutSpeedMetersPerSecond(stepLengths, times) ?? distance / (end - start)));
     }
 
     /// <summary>
@@ -575,6 +580,29 @@ public static class LowerBackGaitDetector
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Gait speed of a bout as the Mobilise-D reference defines it (like its cadence, see <see cref="CadenceStepsPerMinute"/>):
+    /// the mean over the bout's strides (contact k to k + 2) of stride length ÷ stride time, each stride's length the sum of
+    /// its two steps <paramref name="stepLengths"/> (between consecutive <paramref name="contactSeconds"/>). Null without a
+    /// stride. Distance ÷ duration weights each stride by its time, so slow strides count more; on the mobgap data the mean of
+    /// stride speeds is also the closer of the two (docs/accuracy.md).
+    /// </summary>
+    internal static double? BoutSpeedMetersPerSecond(IReadOnlyList<double?> stepLengths, ReadOnlySpan<double> contactSeconds)
+    {
+        var sum = 0.0;
+        var strides = 0;
+        for (var k = 0; k + 2 < contactSeconds.Length && k + 1 < stepLengths.Count; k++)
+        {
+            if (stepLengths[k] is { } a && stepLengths[k + 1] is { } b && contactSeconds[k + 2] > contactSeconds[k])
+            {
+                sum += (a + b) / (contactSeconds[k + 2] - contactSeconds[k]);
+                strides++;
+            }
+        }
+
+        return strides > 0 ? sum / strides : null;
     }
 
     /// <summary>

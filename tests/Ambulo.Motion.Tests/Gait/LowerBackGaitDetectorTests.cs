@@ -98,6 +98,19 @@ public class LowerBackGaitDetectorTests
     }
 
     [Fact]
+    public void BoutSpeedMetersPerSecond_StridesOfDifferentSpeed_IsTheMeanOfTheStrideSpeeds()
+    {
+        // Steps of 0.5 m at contacts 0, 0.5, 1.0, 2.0 s: strides of 1 m in 1.0 s and 1.5 s -> (1 + 2/3) / 2 m/s, where
+        // distance ÷ duration would give 1.5 m / 2 s = 0.75 m/s.
+        double?[] steps = [0.5, 0.5, 0.5];
+        double[] contacts = [0, 0.5, 1.0, 2.0];
+
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond(steps, contacts)!.Value.ShouldBe((1 + (1 / 1.5)) / 2, 1e-12);
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5], [0, 0.5]).ShouldBeNull();
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5, null, 0.5], contacts).ShouldBeNull();
+    }
+
+    [Fact]
     public void CadenceStepsPerMinute_StridesOfDifferentLength_IsTheMeanOfTheStrideCadences()
     {
         // Strides of 1.0, 1.25 and 1.5 s (contacts 0, 0.5, 1.0, 1.75, 2.5): stride cadences 120, 96, 80 -> 98.67 steps/min,
