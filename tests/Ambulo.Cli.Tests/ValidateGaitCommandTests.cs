@@ -90,9 +90,9 @@ public class ValidateGaitCommandTests
         static double Value(JsonElement row) => double.Parse(row.GetProperty("value").GetString()!.TrimEnd('%', ' '), System.Globalization.CultureInfo.InvariantCulture);
 
         // Guards just beyond the figures in docs/accuracy.md, so that a regression fails here.
-        Value(Row(rows, "cadence error per bout")).ShouldBeLessThanOrEqualTo(3.7);
-        Value(Row(rows, "cadence MAE per bout")).ShouldBeLessThanOrEqualTo(3.4);
-        Value(Row(rows, "gait speed MAE per bout")).ShouldBeLessThanOrEqualTo(0.076);
+        Value(Row(rows, "cadence error per bout")).ShouldBeLessThanOrEqualTo(3.6);
+        Value(Row(rows, "cadence MAE per bout")).ShouldBeLessThanOrEqualTo(3.3);
+        Value(Row(rows, "gait speed MAE per bout")).ShouldBeLessThanOrEqualTo(0.074);
         Value(Row(rows, "model speed MAE at reference contacts")).ShouldBeLessThanOrEqualTo(0.059);
     }
 
