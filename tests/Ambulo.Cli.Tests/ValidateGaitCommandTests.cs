@@ -18,6 +18,25 @@ public class ValidateGaitCommandTests
         rows.First(r => r.GetProperty("metric").GetString()!.StartsWith(metricStart, StringComparison.Ordinal));
 
     [Fact]
+    public async Task ValidateGait_MobgapLowerBack_CalibrationRefitsToTheShippedLineAndIsScoredLeaveOneParticipantOut()
+    {
+        var rows = await RowsAsync("mobgap-lowerback");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+
+        // The shipped StepLengthScale / StepLengthOffsetMeters must be what the data give, not a number typed in once.
+        var line = Row(rows, "step-length line refitted").GetProperty("value").GetString()!.Split(' ');
+        double.Parse(line[1].TrimEnd(','), inv).ShouldBe(Ambulo.Motion.Gait.LowerBackGaitOptions.SlowOrImpaired.StepLengthScale, 0.02);
+        double.Parse(line[3], inv).ShouldBe(Ambulo.Motion.Gait.LowerBackGaitOptions.SlowOrImpaired.StepLengthOffsetMeters, 0.01);
+
+        // Each participant held out once; the pooled held-out figures stay close to what docs/accuracy.md states.
+        rows.Count(r => r.GetProperty("data").GetString()!.StartsWith("held out ", StringComparison.Ordinal)).ShouldBe(3);
+        var speed = double.Parse(Row(rows, "gait speed MAE per bout, calibration refitted").GetProperty("value").GetString()!, inv);
+        var model = double.Parse(Row(rows, "model speed MAE at reference contacts, calibration refitted").GetProperty("value").GetString()!, inv);
+        speed.ShouldBeLessThanOrEqualTo(0.078);
+        model.ShouldBeLessThanOrEqualTo(0.062);
+    }
+
+    [Fact]
     public async Task ValidateGait_OxfordPhones_EveryFileWithinTwoPercent()
     {
         var rows = await RowsAsync("oxford-phone-steps");

@@ -331,6 +331,11 @@ internal static class GaitDatasetValidation
         yield return new("lower back", data, "cadence MAE per bout (steps/min)", cadenceErrors.Count == 0 ? "-" : F(cadenceErrors.Average(), "F1"));
         yield return new("lower back", data, $"gait speed MAE per bout (m/s, {speedErrors.Count} of {speedErrors.Count + speedMissed} bouts; {speedMissed} missed, unscored)", speedErrors.Count == 0 ? "-" : F(speedErrors.Average(), "F3"), "≤ 0.06", speedErrors.Count > 0 && speedErrors.Average() <= 0.06);
         yield return new("lower back", data, $"model speed MAE at reference contacts ({modelSpeedErrors.Count} of {boutsTotal} bouts)", modelSpeedErrors.Count == 0 ? "-" : F(modelSpeedErrors.Average(), "F3"));
+        foreach (var row in LowerBackCalibrationCheck.Rows(folder, reference, options))
+        {
+            yield return row;
+        }
+
         if (skipped.Count > 0)
         {
             yield return new("lower back", "skipped (no reference contacts)", string.Join("; ", skipped), "-");
@@ -377,7 +382,7 @@ internal static class GaitDatasetValidation
         return [.. contacts.Concat(extra).OrderBy(c => c.TimeSeconds)];
     }
 
-    private static double SensorHeight(SensorRecording recording, MobgapTrial trial) =>
+    internal static double SensorHeight(SensorRecording recording, MobgapTrial trial) =>
         recording.Metadata.Label("sensor_height_m") is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var height)
             ? height
             : throw new InvalidDataException($"no sensor height for {trial} in data_csv/participant_metadata.json");

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Ambulo.Motion.Evaluation;
+using Ambulo.Motion.Evaluation.References;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Recordings.Importers;
+
+namespace Ambulo.Cli.Commands.Validate;
+
+/// <summary>
+/// The lower-back step-length calibration checked on the data it was chosen on: the line refitted on all INDIP strides
+/// (it should reproduce the shipped <see cref="LowerBackGaitOptions.StepLengthScale"/> and offset), and, for each
+/// participant in turn, the line fitted on the other participants' strides and scored on the held-out one's bouts — so
+/// the leave-one-participant-out figures in docs/accuracy.md come from this command, not from a one-off script.
+/// </summary>
+internal static class LowerBackCalibrationCheck
+{
+    private sealed record Trial(string Participant, SensorRecording Recording, List<InitialContact> Contacts, List<ReferenceBout> Bouts,
+        List<ReferenceStrideLength> Strides, double SensorHeightMeters);
+
+    private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    public static IEnumerable<GaitMetricRow> Rows(string folder, MobgapReferenceSet reference, LowerBackGaitOptions options)
+    {
+        var trials = new List<Trial>();
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var trial = MobgapTrial.FromPath(file);
+            var (contacts, bouts) = GaitDatasetValidation.LowerBackReference(reference, trial);
+            if (contacts.Count == 0)
+            {
+                continue;
+            }
+
+            var recording = MobgapImporter.Import(file).Recording;
+            // Fitted on INDIP strides only (the reference of the scored rows); the Stereophoto-only trial is scored, not fitted on.
+            var strides = reference.StridesOf(trial, MobgapReferenceSystem.Indip)
+                .Where(s => s.LengthMeters is not null)
+                .Select(s => new ReferenceStrideLength(s.StartSeconds, s.EndSeconds, s.LengthMeters!.Value)).ToList();
+            trials.Add(new Trial($"{trial.Cohort}/{trial.Participant}", recording, contacts, bouts, strides,
+                GaitDatasetValidation.SensorHeight(recording, trial)));
+        }
+
+        var pairs = trials.ToDictionary(t => t, t => StepLengthCalibration.StridePairs(t.Recording, t.Contacts, t.Bouts, t.Strides, t.SensorHeightMeters, options));
+        if (StepLengthCalibration.Fit([.. pairs.Values.SelectMany(p => p)]) is not { } all)
+        {
+            yield break;
+        }
+
+        yield return new("lower back", $"all INDIP strides ({all.Strides}) at reference contacts", "step-length line refitted (shipped: a 1.10, b -0.065 m)",
+            $"a {F(all.Scale, "F3")}, b {F(all.OffsetMeters, "F3")} m");
+
+        var speedErrors = new List<double>();
+        var modelErrors = new List<double>();
+        foreach (var heldOut in trials.Select(t => t.Participant).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (StepLengthCalibration.Fit([.. pairs.Where(p => p.Key.Participant != heldOut).SelectMany(p => p.Value)]) is not { } line)
+            {
+                continue;
+            }
+
+            var calibrated = options with { StepLengthScale = line.Scale, StepLengthOffsetMeters = line.OffsetMeters };
+            var speed = new List<double>();
+            var model = new List<double>();
+            foreach (var t in trials.Where(t => t.Participant == heldOut))
+            {
+                var withHeight = calibrated with { SensorHeightMeters = t.SensorHeightMeters };
+                var v = GaitValidation.ValidateLowerBack(t.Recording, t.Contacts, t.Bouts, 0.25, withHeight);
+                speed.AddRange(v.Bouts.Where(b => b.Speed is not null && b.Reference.WalkingSpeedMetersPerSecond is not null)
+                    .Select(b => Math.Abs(b.Speed!.Value - b.Reference.WalkingSpeedMetersPerSecond!.Value)));
+                var atReference = GaitValidation.LowerBackSpeedAtReferenceContacts(t.Recording, t.Contacts, t.Bouts, withHeight);
+                for (var b = 0; b < t.Bouts.Count; b++)
+                {
+                    if (atReference[b] is { } s && t.Bouts[b].WalkingSpeedMetersPerSecond is { } r)
+                    {
+                        model.Add(Math.Abs(s - r));
+                    }
+                }
+            }
+
+            speedErrors.AddRange(speed);
+            modelErrors.AddRange(model);
+            yield return new("lower back", $"held out {heldOut} (line a {F(line.Scale, "F3")}, b {F(line.OffsetMeters, "F3")} m from {line.Strides} other strides)",
+                "gait speed MAE per bout / model at reference contacts (m/s)",
+                $"{(speed.Count == 0 ? "-" : F(speed.Average(), "F3"))} / {(model.Count == 0 ? "-" : F(model.Average(), "F3"))}");
+        }
+
+        if (speedErrors.Count > 0)
+        {
+            yield return new("lower back", $"leave-one-participant-out ({speedErrors.Count} bouts)", "gait speed MAE per bout, calibration refitted without the participant", F(speedErrors.Average(), "F3"));
+        }
+
+        if (modelErrors.Count > 0)
+        {
+            yield return new("lower back", $"leave-one-participant-out ({modelErrors.Count} bouts)", "model speed MAE at reference contacts, calibration refitted without the participant", F(modelErrors.Average(), "F3"));
+        }
+    }
+}
