@@ -13,7 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ambulo.Web.Tests.Sensors;
 
+/// <summary>
+/// The trace source is process-wide and every test server numbers its sessions from 1, so a test server running at the
+/// same time in another class could add its repetitions to this listener's. This collection runs alone, after the others.
+/// </summary>
+[CollectionDefinition(nameof(PipelineTelemetryTests), DisableParallelization = true)]
+public sealed class PipelineTelemetryCollection;
+
 /// <summary>The pipeline's trace, which the latency harness (bench/Ambulo.LatencyBenchmarks) times.</summary>
+[Collection(nameof(PipelineTelemetryTests))]
 public sealed class PipelineTelemetryTests : IDisposable
 {
     private readonly AmbuloAppFactory _factory = new(settings: new Dictionary<string, string> { ["Ambulo:Replay:TimeScale"] = "0.05" });
