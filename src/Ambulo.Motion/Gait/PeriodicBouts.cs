@@ -68,15 +68,30 @@ internal static class PeriodicBouts
         var start = 0;
         while (start + 1 < candidates.Count)
         {
-            var chain = Chain(step, candidates, start, fs, options);
-            if (chain is not null && Periodic(step, yaw, chain, fs, options))
+            // A bout needs PeriodicBoutMinimumSteps links and two bounces above the peak threshold, then the periodicity test.
+            var (chain, last, links) = Chain(step, candidates, start, fs, options);
+            if (chain is null)
+            {
+                start++;
+                continue;
+            }
+
+            var strong = 0;
+            foreach (var p in chain)
+            {
+                strong += step[p] >= options.MinimumPeakMps2 ? 1 : 0;
+            }
+
+            if (links >= options.PeriodicBoutMinimumSteps && strong >= 2 && Periodic(step, yaw, chain, fs, options))
             {
                 found.Add(chain);
-                start = candidates.IndexOf(chain[^1]) + 1;
+                start = last + 1;
             }
             else
             {
-                start++;
+                // A chain that failed is not rebuilt from each of its own candidates (that would be quadratic in a long
+                // regular vibration): the next try starts where too few of its candidates remain for a bout.
+                start = Math.Max(start + 1, last + 1 - options.PeriodicBoutMinimumSteps);
             }
         }
     }
@@ -84,15 +99,15 @@ internal static class PeriodicBouts
     /// <summary>
     /// The chain that starts at candidate <paramref name="start"/> and its successor: each next bounce is the highest
     /// candidate whose interval stays within the ratio of the chain's mean interval so far; once per chain an interval
-    /// of about two steps (1.6–2.6 mean intervals) is allowed and counts two (a skipped step). Null unless the chain has
-    /// <see cref="LowerBackGaitOptions.PeriodicBoutMinimumSteps"/> links and two bounces above the peak threshold.
+    /// of about two steps (1.6–2.6 mean intervals) is allowed and counts two (a skipped step). Returns the chain (null when
+    /// the first interval is no step), the index of its last candidate and its number of steps (links).
     /// </summary>
-    private static List<int>? Chain(double[] step, List<int> candidates, int start, double fs, LowerBackGaitOptions options)
+    private static (List<int>? Chain, int Last, int Links) Chain(double[] step, List<int> candidates, int start, double fs, LowerBackGaitOptions options)
     {
         var first = candidates[start + 1] - candidates[start];
         if (first < options.MinimumStepSeconds * fs || first > options.MaximumStepSeconds * fs)
         {
-            return null;
+            return (null, start, 0);
         }
 
         var chain = new List<int> { candidates[start], candidates[start + 1] };
@@ -149,8 +164,7 @@ internal static class PeriodicBouts
             c = best + 1;
         }
 
-        var strong = chain.Count(p => step[p] >= options.MinimumPeakMps2);
-        return links >= options.PeriodicBoutMinimumSteps && strong >= 2 ? chain : null;
+        return (chain, c - 1, links);
     }
 
     /// <summary>
