@@ -72,7 +72,7 @@ public sealed record FilterDesign
         var k = 0;
         for (; k + 1 < _sections.Length; k += 2)
         {
-            ForwardPair(_sections[k], _sections[k + 1], signal, level);
+            Pair(_sections[k], _sections[k + 1], signal, level, forward: true);
             level = level * _sections[k].DcGain * _sections[k + 1].DcGain;
         }
 
@@ -85,7 +85,7 @@ public sealed record FilterDesign
         k = 0;
         for (; k + 1 < _sections.Length; k += 2)
         {
-            BackwardPair(_sections[k], _sections[k + 1], signal, level);
+            Pair(_sections[k], _sections[k + 1], signal, level, forward: false);
             level = level * _sections[k].DcGain * _sections[k + 1].DcGain;
         }
 
@@ -262,12 +262,12 @@ public sealed record FilterDesign
     }
 
     /// <summary>
-    /// Two biquads in cascade over <paramref name="x"/> in place, forwards, in one loop: each section does exactly the
-    /// arithmetic of <see cref="Forward"/> on the same inputs (so the result is bit-identical to running them one after
-    /// the other), but the second section's recursion overlaps the first's on the next sample instead of waiting for a
-    /// second pass over memory.
+    /// Two biquads in cascade over <paramref name="x"/> in place, in one loop, forwards or backwards: each section does
+    /// exactly the arithmetic of <see cref="Forward"/> / <see cref="Backward"/> on the same inputs (so the result is
+    /// bit-identical to running them one after the other), but the second section's recursion overlaps the first's on the
+    /// next sample instead of waiting for a second pass over memory.
     /// </summary>
-    private static void ForwardPair(in BiquadCoefficients c, in BiquadCoefficients d, Span<double> x, double level)
+    private static void Pair(in BiquadCoefficients c, in BiquadCoefficients d, Span<double> x, double level, bool forward)
     {
         double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
         double e0 = d.B0, e1 = d.B1, e2 = d.B2, f1 = d.A1, f2 = d.A2;
@@ -277,32 +277,10 @@ public sealed record FilterDesign
         var next = settled * d.DcGain;
         var w2 = e2 * settled - f2 * next;
         var w1 = e1 * settled - f1 * next + w2;
-        for (var i = 0; i < x.Length; i++)
+        var n = x.Length;
+        for (var k = 0; k < n; k++)
         {
-            var v = x[i];
-            var y = b0 * v + z1;
-            z1 = b1 * v - a1 * y + z2;
-            z2 = b2 * v - a2 * y;
-            var u = e0 * y + w1;
-            w1 = e1 * y - f1 * u + w2;
-            w2 = e2 * y - f2 * u;
-            x[i] = u;
-        }
-    }
-
-    /// <summary><see cref="ForwardPair"/> backwards (last sample first), bit-identical to two <see cref="Backward"/> passes.</summary>
-    private static void BackwardPair(in BiquadCoefficients c, in BiquadCoefficients d, Span<double> x, double level)
-    {
-        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
-        double e0 = d.B0, e1 = d.B1, e2 = d.B2, f1 = d.A1, f2 = d.A2;
-        var settled = level * c.DcGain;
-        var z2 = b2 * level - a2 * settled;
-        var z1 = b1 * level - a1 * settled + z2;
-        var next = settled * d.DcGain;
-        var w2 = e2 * settled - f2 * next;
-        var w1 = e1 * settled - f1 * next + w2;
-        for (var i = x.Length - 1; i >= 0; i--)
-        {
+            var i = forward ? k : n - 1 - k;
             var v = x[i];
             var y = b0 * v + z1;
             z1 = b1 * v - a1 * y + z2;
