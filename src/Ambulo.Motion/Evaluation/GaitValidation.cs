@@ -145,11 +145,9 @@ public static class GaitValidation
 
         var (vertical, yaw) = TrunkSignals.Compute(recording.Samples, fs);
         var speeds = new List<double?>();
-        var longest = options.MaximumStepSeconds * fs;
         foreach (var bout in bouts)
         {
-            var contacts = reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
-                .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < vertical.Length).Distinct().Order().ToList();
+            var contacts = ReferenceContactsInBout(reference, bout, fs, vertical.Length);
             if (contacts.Count < 3)
             {
                 speeds.Add(null);
@@ -157,22 +155,17 @@ public static class GaitValidation
             }
 
             var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthOffsetMeters);
-            double sum = 0;
-            var strides = 0;
-            for (var k = 0; k + 2 < contacts.Count; k++)
-            {
-                if (contacts[k + 1] - contacts[k] <= longest && contacts[k + 2] - contacts[k + 1] <= longest)
-                {
-                    sum += (lengths[k] + lengths[k + 1]) / ((contacts[k + 2] - contacts[k]) / fs);
-                    strides++;
-                }
-            }
-
-            speeds.Add(strides > 0 ? sum / strides : null);
+            var times = contacts.Select(c => c / fs).ToArray();
+            speeds.Add(LowerBackGaitDetector.BoutSpeedMetersPerSecond([.. lengths.Select(l => (double?)l)], times, options.MaximumStepSeconds));
         }
 
         return speeds;
     }
+
+    /// <summary>The reference contacts inside a reference bout (±10 ms), as sample indices of a recording of <paramref name="sampleCount"/> samples.</summary>
+    internal static List<int> ReferenceContactsInBout(IReadOnlyList<InitialContact> reference, ReferenceBout bout, double fs, int sampleCount) =>
+        reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
+            .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < sampleCount).Distinct().Order().ToList();
 
     /// <summary>Phone: step count and step timing against foot-switch step times.</summary>
     public static StepCountValidation ValidateSteps(SensorRecording recording, IReadOnlyList<double> referenceStepSeconds, double toleranceSeconds, StepCounterOptions? options = null)

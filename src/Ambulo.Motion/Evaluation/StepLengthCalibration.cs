@@ -40,10 +40,9 @@ public static class StepLengthCalibration
         const double sameContact = 0.011; // reference times are on a 100 Hz grid; contacts are rounded to samples
         foreach (var bout in bouts)
         {
-            // Bout by bout, with the contacts chosen as GaitValidation.LowerBackSpeedAtReferenceContacts chooses them, so
+            // Bout by bout, with the contacts GaitValidation.LowerBackSpeedAtReferenceContacts uses, so
             // the outlier filter and the displacement see the same steps as the "model at reference contacts" row.
-            var contacts = reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
-                .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < vertical.Length).Distinct().Order().ToList();
+            var contacts = GaitValidation.ReferenceContactsInBout(reference, bout, fs, vertical.Length);
             if (contacts.Count < 3)
             {
                 continue;

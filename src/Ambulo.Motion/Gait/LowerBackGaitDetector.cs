@@ -552,7 +552,7 @@ public static class LowerBackGaitDetector
 
         var cadence = CadenceStepsPerMinute(times, options.MaximumStepSeconds) ?? 60.0 * (ics.Count - 1) / (end - start);
         double? distance = options.SensorHeightMeters is > 0 ? stepLengths.Sum(x => x ?? 0) : null;
-        bouts.Add(new WalkingBout(start, end, ics.Count, cadence, distance, distance is null ? null : BoutSpeedMetersPerSecond(stepLengths, times) ?? distance / (end - start)));
+        bouts.Add(new WalkingBout(start, end, ics.Count, cadence, distance, distance is null ? null : BoutSpeedMetersPerSecond(stepLengths, times, options.MaximumStepSeconds) ?? distance / (end - start)));
     }
 
     /// <summary>
@@ -587,15 +587,17 @@ public static class LowerBackGaitDetector
     /// the mean over the bout's strides (contact k to k + 2) of stride length ÷ stride time, each stride's length the sum of
     /// its two steps <paramref name="stepLengths"/> (between consecutive <paramref name="contactSeconds"/>). Null without a
     /// stride. Distance ÷ duration weights each stride by its time, so slow strides count more; on the mobgap data the mean of
-    /// stride speeds is also the closer of the two (docs/accuracy.md).
+    /// stride speeds is also the closer of the two (docs/accuracy.md). As for the cadence, a stride holding an interval longer
+    /// than <paramref name="maximumStepSeconds"/> spans a pause and is not a stride.
     /// </summary>
-    internal static double? BoutSpeedMetersPerSecond(IReadOnlyList<double?> stepLengths, ReadOnlySpan<double> contactSeconds)
+    internal static double? BoutSpeedMetersPerSecond(IReadOnlyList<double?> stepLengths, ReadOnlySpan<double> contactSeconds, double maximumStepSeconds)
     {
         var sum = 0.0;
         var strides = 0;
         for (var k = 0; k + 2 < contactSeconds.Length && k + 1 < stepLengths.Count; k++)
         {
-            if (stepLengths[k] is { } a && stepLengths[k + 1] is { } b && contactSeconds[k + 2] > contactSeconds[k])
+            if (stepLengths[k] is { } a && stepLengths[k + 1] is { } b && contactSeconds[k + 2] > contactSeconds[k]
+                && contactSeconds[k + 1] - contactSeconds[k] <= maximumStepSeconds && contactSeconds[k + 2] - contactSeconds[k + 1] <= maximumStepSeconds)
             {
                 sum += (a + b) / (contactSeconds[k + 2] - contactSeconds[k]);
                 strides++;

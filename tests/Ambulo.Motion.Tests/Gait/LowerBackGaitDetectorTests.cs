@@ -105,9 +105,16 @@ public class LowerBackGaitDetectorTests
         double?[] steps = [0.5, 0.5, 0.5];
         double[] contacts = [0, 0.5, 1.0, 2.0];
 
-        LowerBackGaitDetector.BoutSpeedMetersPerSecond(steps, contacts)!.Value.ShouldBe((1 + (1 / 1.5)) / 2, 1e-12);
-        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5], [0, 0.5]).ShouldBeNull();
-        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5, null, 0.5], contacts).ShouldBeNull();
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond(steps, contacts, 2.0)!.Value.ShouldBe((1 + (1 / 1.5)) / 2, 1e-12);
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5], [0, 0.5], 2.0).ShouldBeNull();
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5, null, 0.5], contacts, 2.0).ShouldBeNull();
+    }
+
+    [Fact]
+    public void BoutSpeedMetersPerSecond_StrideAcrossAPause_IsLeftOut()
+    {
+        // The same contacts with a longest step of 0.9 s: the 1 s interval is a pause, so only the first stride counts.
+        LowerBackGaitDetector.BoutSpeedMetersPerSecond([0.5, 0.5, 0.5], [0, 0.5, 1.0, 2.0], 0.9)!.Value.ShouldBe(1.0, 1e-12);
     }
 
     [Fact]
