@@ -3,7 +3,6 @@ using Ambulo.Motion.Evaluation;
 using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Recordings;
-using Ambulo.Motion.Recordings.Importers;
 
 namespace Ambulo.Cli.Commands.Validate;
 
@@ -15,32 +14,23 @@ namespace Ambulo.Cli.Commands.Validate;
 /// </summary>
 internal static class LowerBackCalibrationCheck
 {
-    private sealed record Trial(string Participant, SensorRecording Recording, List<InitialContact> Contacts, List<ReferenceBout> Bouts,
-        List<ReferenceStrideLength> Strides, double SensorHeightMeters);
+    /// <summary>One trial as <see cref="GaitDatasetValidation.LowerBack"/> loaded it: the check reuses the recording rather than importing it again.</summary>
+    internal sealed record Trial(string Participant, SensorRecording Recording, IReadOnlyList<InitialContact> Contacts, IReadOnlyList<ReferenceBout> Bouts,
+        IReadOnlyList<ReferenceStrideLength> Strides, double SensorHeightMeters)
+    {
+        /// <summary>The trial with its INDIP strides (the reference of the scored rows; the Stereophoto-only trial is scored, not fitted on).</summary>
+        public static Trial Of(MobgapReferenceSet reference, MobgapTrial trial, SensorRecording recording, IReadOnlyList<InitialContact> contacts,
+            IReadOnlyList<ReferenceBout> bouts, double sensorHeightMeters) =>
+            new($"{trial.Cohort}/{trial.Participant}", recording, contacts, bouts,
+                [.. reference.StridesOf(trial, MobgapReferenceSystem.Indip).Where(s => s.LengthMeters is not null)
+                    .Select(s => new ReferenceStrideLength(s.StartSeconds, s.EndSeconds, s.LengthMeters!.Value))],
+                sensorHeightMeters);
+    }
 
     private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
-    public static IEnumerable<GaitMetricRow> Rows(string folder, MobgapReferenceSet reference, LowerBackGaitOptions options)
+    public static IEnumerable<GaitMetricRow> Rows(IReadOnlyList<Trial> trials, LowerBackGaitOptions options)
     {
-        var trials = new List<Trial>();
-        foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var trial = MobgapTrial.FromPath(file);
-            var (contacts, bouts) = GaitDatasetValidation.LowerBackReference(reference, trial);
-            if (contacts.Count == 0)
-            {
-                continue;
-            }
-
-            var recording = MobgapImporter.Import(file).Recording;
-            // Fitted on INDIP strides only (the reference of the scored rows); the Stereophoto-only trial is scored, not fitted on.
-            var strides = reference.StridesOf(trial, MobgapReferenceSystem.Indip)
-                .Where(s => s.LengthMeters is not null)
-                .Select(s => new ReferenceStrideLength(s.StartSeconds, s.EndSeconds, s.LengthMeters!.Value)).ToList();
-            trials.Add(new Trial($"{trial.Cohort}/{trial.Participant}", recording, contacts, bouts, strides,
-                GaitDatasetValidation.SensorHeight(recording, trial)));
-        }
-
         var pairs = trials.ToDictionary(t => t, t => StepLengthCalibration.StridePairs(t.Recording, t.Contacts, t.Bouts, t.Strides, t.SensorHeightMeters, options));
         if (StepLengthCalibration.Fit([.. pairs.Values.SelectMany(p => p)]) is not { } all)
         {

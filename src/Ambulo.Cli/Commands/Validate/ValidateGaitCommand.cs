@@ -254,6 +254,7 @@ internal static class GaitDatasetValidation
         var boutsMissed = 0;
         var speedMissed = 0;
         var boutsTotal = 0;
+        var calibrationTrials = new List<LowerBackCalibrationCheck.Trial>();
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var trial = MobgapTrial.FromPath(file);
@@ -272,6 +273,7 @@ internal static class GaitDatasetValidation
 
             var recording = MobgapImporter.Import(file).Recording;
             var height = SensorHeight(recording, trial);
+            calibrationTrials.Add(LowerBackCalibrationCheck.Trial.Of(reference, trial, recording, refs, bouts, height));
             var v = GaitValidation.ValidateLowerBack(recording, refs, bouts, 0.25, options with { SensorHeightMeters = height });
             all += v.InitialContacts;
             withStereophoto += GaitValidation.ValidateLowerBack(recording, WithStereophotoOnlyWalks(reference, trial, refs), bouts, 0.25, options with { SensorHeightMeters = height }).InitialContacts;
@@ -331,7 +333,7 @@ internal static class GaitDatasetValidation
         yield return new("lower back", data, "cadence MAE per bout (steps/min)", cadenceErrors.Count == 0 ? "-" : F(cadenceErrors.Average(), "F1"));
         yield return new("lower back", data, $"gait speed MAE per bout (m/s, {speedErrors.Count} of {speedErrors.Count + speedMissed} bouts; {speedMissed} missed, unscored)", speedErrors.Count == 0 ? "-" : F(speedErrors.Average(), "F3"), "≤ 0.06", speedErrors.Count > 0 && speedErrors.Average() <= 0.06);
         yield return new("lower back", data, $"model speed MAE at reference contacts ({modelSpeedErrors.Count} of {boutsTotal} bouts)", modelSpeedErrors.Count == 0 ? "-" : F(modelSpeedErrors.Average(), "F3"));
-        foreach (var row in LowerBackCalibrationCheck.Rows(folder, reference, options))
+        foreach (var row in LowerBackCalibrationCheck.Rows(calibrationTrials, options))
         {
             yield return row;
         }
