@@ -48,7 +48,7 @@ internal static class ExercisesCommand
             {
                 if (!KebabCase.TryParse<ExerciseCategory>(categoryText.Trim().ToLowerInvariant(), out var category))
                 {
-                    error.WriteLine($"error: unknown category '{categoryText}'; use one of: {string.Join(", ", KebabCase.Names<ExerciseCategory>())}.");
+                    error.WriteLine(new Choices("--category", [.. KebabCase.Names<ExerciseCategory>()]).UnknownMessage(categoryText));
                     return ExitBadInput;
                 }
 

@@ -16,7 +16,7 @@ internal static class GaitCalibrateCommand
     {
         var recording = new Argument<FileInfo>("RECORDING") { Description = "Ambulo recording of one walk over a known distance, phone in the pocket or hand." };
         var distance = new Option<double>("--distance-m") { Description = "Walked distance in metres (e.g. 10 for a 10-metre walkway).", Required = true };
-        var preset = new Option<string>("--preset") { Description = "Step-detection preset: healthy, slow-or-impaired or hemiparetic.", DefaultValueFactory = _ => "healthy" };
+        var preset = GaitCommand.PresetOption("Step-detection");
         var json = new Option<bool>("--json") { Description = "Print JSON (docs/cli-json.md, section \"gait-calibrate\")." };
         var command = new Command("gait-calibrate", "Fit the personal step-length constant of a phone from one walk over a known distance.");
         command.Arguments.Add(recording);
@@ -27,9 +27,8 @@ internal static class GaitCalibrateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            if (!GaitCommand.TryParsePreset(parseResult.GetValue(preset), out var population))
+            if (!GaitCommand.TryParsePreset(parseResult.GetValue(preset), error, out var population))
             {
-                error.WriteLine("error: --preset must be healthy, slow-or-impaired or hemiparetic.");
                 return GaitCommand.ExitBadInput;
             }
 

@@ -15,19 +15,30 @@ internal static class ImportCommand
 {
     public const int ExitBadInput = 2;
 
+    private static readonly Choices Formats = new("FORMAT", "gaitmap", "mobgap", "oxford");
+    private static readonly Choices Feet = new("--foot", "left", "right");
+
+    /// <summary>The Oxford data are phone recordings: its placement is a pocket or the hand.</summary>
+    private static readonly Choices PhonePlacements = new("--placement",
+        [.. GaitAnalyzer.PlacementNames.Where(p => GaitAnalyzer.ParsePlacement(p) is GaitPlacement.Pocket or GaitPlacement.Hand)]);
+
     public static Command Create()
     {
         var formatArgument = new Argument<string>("FORMAT")
         {
             Description = "Source data set: gaitmap (foot IMUs), mobgap (lower back, data_csv file) or oxford (phone: validation CSV or optimisation walk folder).",
         };
-        formatArgument.AcceptOnlyFromAmong("gaitmap", "mobgap", "oxford");
+        formatArgument.HelpName = Formats.HelpName;
         var pathArgument = new Argument<string>("PATH") { Description = "File (or, for oxford optimisation walks, folder) to import." };
         var outputOption = new Option<FileInfo?>("--output", "-o") { Description = "Ambulo recording file to write." };
         var footOption = new Option<string?>("--foot") { Description = "gaitmap: which foot's sensor, left or right (the files hold both)." };
-        footOption.AcceptOnlyFromAmong("left", "right");
+        footOption.HelpName = Feet.HelpName;
         var rateOption = new Option<double?>("--rate") { Description = "gaitmap: sampling rate in Hz (default: 204.8 for imu_sample.csv, 102.4 for imu_sample_ic_stride.csv)." };
-        var placementOption = new Option<string?>("--placement") { Description = "oxford: placement to write instead of the one in the file name (e.g. front-pocket-right)." };
+        var placementOption = new Option<string?>("--placement")
+        {
+            Description = "oxford: placement to write instead of the one in the file name: " + string.Join(", ", PhonePlacements.Values) + ".",
+            HelpName = "placement",
+        };
         var maxGapOption = new Option<double?>("--max-gap-s") { Description = "Report forward time steps longer than this as gaps (default 1 s)." };
 
         var command = new Command("import", "Convert a file of a public data set into an Ambulo recording file (units converted, axes stated).");
@@ -42,7 +53,16 @@ internal static class ImportCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var format = parseResult.GetValue(formatArgument)!;
+            var format = Formats.Pick(parseResult.GetValue(formatArgument), error);
+            var footText = parseResult.GetValue(footOption);
+            var foot = footText is null ? null : Feet.Pick(footText, error);
+            var placementText = parseResult.GetValue(placementOption);
+            var placement = placementText is null ? null : PhonePlacements.Pick(placementText, error);
+            if (format is null || (footText is not null && foot is null) || (placementText is not null && placement is null))
+            {
+                return ExitBadInput;
+            }
+
             var path = parseResult.GetValue(pathArgument)!;
             var outFile = parseResult.GetValue(outputOption);
             if (outFile is null)
@@ -75,7 +95,6 @@ internal static class ImportCommand
                 switch (format)
                 {
                     case "gaitmap":
-                        var foot = parseResult.GetValue(footOption);
                         if (foot is null)
                         {
                             error.WriteLine("error: gaitmap files hold both feet; give --foot left or --foot right.");
@@ -95,7 +114,7 @@ internal static class ImportCommand
                         result = MobgapImporter.Import(path, options);
                         break;
                     default:
-                        result = OxfordImporter.Import(path, parseResult.GetValue(placementOption), options);
+                        result = OxfordImporter.Import(path, placement, options);
                         break;
                 }
             }

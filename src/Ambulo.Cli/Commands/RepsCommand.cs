@@ -70,9 +70,13 @@ internal static class RepsCommand
         return command;
     }
 
+    /// <summary>The repetition detector's presets (a family of their own, not the walking presets of <c>gait</c>).</summary>
+    internal static readonly Choices Presets = new("--preset", "default", "hemiparetic", "slow");
+
     internal static Option<string> PresetOption() => new("--preset")
     {
         Description = "Detector preset: default, hemiparetic or slow.",
+        HelpName = Presets.HelpName,
         DefaultValueFactory = _ => "default",
     };
 
@@ -87,14 +91,12 @@ internal static class RepsCommand
         }
 
         DetectorPreset preset;
-        switch (presetName?.ToLowerInvariant())
+        switch (Presets.Pick(presetName ?? "default", error))
         {
-            case null or "default": preset = DetectorPreset.Default; break;
+            case "default": preset = DetectorPreset.Default; break;
             case "hemiparetic": preset = DetectorPreset.Hemiparetic; break;
             case "slow": preset = DetectorPreset.SlowOrImpaired; break;
-            default:
-                error.WriteLine($"error: unknown --preset '{presetName}' (use default, hemiparetic or slow).");
-                return false;
+            default: return false;
         }
 
         plan = ExerciseTracking.For(exercise, preset);

@@ -35,11 +35,11 @@ internal static class SimulateCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var exerciseId = parseResult.GetValue(exerciseOption)!;
-            var caseName = parseResult.GetValue(caseOption) ?? "plain";
+            var cases = new Choices("--case", [.. Enum.GetValues<HardCase>().Select(SyntheticValidation.Kebab)]);
+            var caseName = cases.Pick(parseResult.GetValue(caseOption) ?? "plain", error);
             var hardCase = Enum.GetValues<HardCase>().Where(c => SyntheticValidation.Kebab(c) == caseName).Cast<HardCase?>().FirstOrDefault();
-            if (hardCase is null)
+            if (caseName is null || hardCase is null)
             {
-                error.WriteLine($"error: unknown --case '{caseName}' (use {string.Join(", ", Enum.GetValues<HardCase>().Select(SyntheticValidation.Kebab))}).");
                 return RepsCommand.ExitBadInput;
             }
 

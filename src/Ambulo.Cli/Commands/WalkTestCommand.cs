@@ -16,9 +16,15 @@ namespace Ambulo.Cli.Commands;
 /// </summary>
 internal static class WalkTestCommand
 {
+    private static readonly Choices Tests = new("TEST", "10mwt", "tug", "6mwt", "daily");
+
     public static Command Create()
     {
-        var test = new Argument<string>("TEST") { Description = "10mwt (10-metre walk), tug (Timed Up and Go), 6mwt (6-minute walk) or daily (steps, bouts and cadence per day of a day-long recording)." };
+        var test = new Argument<string>("TEST")
+        {
+            Description = "10mwt (10-metre walk), tug (Timed Up and Go), 6mwt (6-minute walk) or daily (steps, bouts and cadence per day of a day-long recording).",
+            HelpName = Tests.HelpName,
+        };
         var recording = new Argument<FileInfo[]>("RECORDING")
         {
             Description = "Ambulo recording file of the test; for 10mwt one file per comfortable-pace trial (the protocol asks for three).",
@@ -31,11 +37,11 @@ internal static class WalkTestCommand
         };
         var course = new Option<double?>("--course-length-m") { Description = "6MWT: length of one leg of the course in metres (default 30)." };
         var startTime = new Option<string?>("--start-time") { Description = "daily: clock time (HH:MM or HH:MM:SS) of the recording's first sample, so days run midnight to midnight; without it days are 24-hour stretches from the first sample." };
-        var placement = new Option<string?>("--placement") { Description = "Override the recording's placement (foot-left, shank-right, lower-back, front-pocket, back-pocket, hand)." };
+        var placement = GaitCommand.PlacementOption();
         var legLength = new Option<double?>("--leg-length-m") { Description = "Leg length or sensor height (lower-back distance)." };
         var height = new Option<double?>("--height-m") { Description = "Body height in metres: phone (pocket or hand) distance by the coarse height-ratio model." };
         var stepConstant = new Option<double?>("--step-constant") { Description = "Personal Weinberg constant K for a phone (pocket or hand), from 'gait-calibrate'; preferred over --height-m." };
-        var preset = new Option<string>("--preset") { Description = "healthy, slow-or-impaired (default) or hemiparetic.", DefaultValueFactory = _ => "slow-or-impaired" };
+        var preset = GaitCommand.PresetOption("Step-detection");
         var json = new Option<bool>("--json") { Description = "Print JSON (docs/cli-json.md, section \"walktest\")." };
         var command = new Command("walktest", "Instrumented walk test (10-metre walk, Timed Up and Go, 6-minute walk) or daily walking from a day-long recording.");
         command.Arguments.Add(test);
@@ -53,16 +59,11 @@ internal static class WalkTestCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var which = parseResult.GetValue(test)?.Trim().ToLowerInvariant();
-            if (which is not ("10mwt" or "tug" or "6mwt" or "daily"))
+            var which = Tests.Pick(parseResult.GetValue(test), error);
+            if (which is null
+                || !GaitCommand.TryParsePreset(parseResult.GetValue(preset), error, out var population)
+                || !GaitCommand.TryParsePlacement(parseResult.GetValue(placement), error, out var placementName))
             {
-                error.WriteLine("error: TEST must be 10mwt, tug, 6mwt or daily.");
-                return GaitCommand.ExitBadInput;
-            }
-
-            if (!GaitCommand.TryParsePreset(parseResult.GetValue(preset), out var population))
-            {
-                error.WriteLine("error: --preset must be healthy, slow-or-impaired or hemiparetic.");
                 return GaitCommand.ExitBadInput;
             }
 
@@ -82,13 +83,6 @@ internal static class WalkTestCommand
 
             if (!GaitCommand.TryReadPhoneOptions(parseResult.GetValue(height), parseResult.GetValue(stepConstant), error, out var phone))
             {
-                return GaitCommand.ExitBadInput;
-            }
-
-            var placementName = parseResult.GetValue(placement)?.Trim();
-            if (placementName is not null && GaitAnalyzer.ParsePlacement(placementName) == GaitPlacement.Other)
-            {
-                error.WriteLine($"error: --placement '{placementName}' is not a placement Ambulo measures walking from (foot-left, foot-right, shank-left, shank-right, lower-back, front-pocket, back-pocket, hand).");
                 return GaitCommand.ExitBadInput;
             }
 

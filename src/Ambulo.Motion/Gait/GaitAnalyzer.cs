@@ -45,6 +45,19 @@ public enum GaitPopulation { Healthy, SlowOrImpaired, Hemiparetic }
 /// </summary>
 public static class GaitAnalyzer
 {
+    /// <summary>
+    /// The placements gait analysis knows by name, as a person states them (the CLI's <c>--placement</c> accepts exactly
+    /// these): foot and shank with their side (a sensor on each side gives left/right), the lower back (L5), and a phone in
+    /// the front or back trouser pocket or the hand, with or without a side. <see cref="ParsePlacement"/> also reads a few
+    /// other spellings found in recording files (<c>l5</c>, <c>belt</c>).
+    /// </summary>
+    public static IReadOnlyList<string> PlacementNames { get; } =
+    [
+        "foot-left", "foot-right", "shank-left", "shank-right", "lower-back",
+        "front-pocket", "front-pocket-left", "front-pocket-right", "back-pocket", "back-pocket-left", "back-pocket-right",
+        "hand", "hand-left", "hand-right",
+    ];
+
     public static GaitPlacement ParsePlacement(string placement)
     {
         ArgumentNullException.ThrowIfNull(placement);
@@ -55,7 +68,7 @@ public static class GaitAnalyzer
             _ when p.StartsWith("shank", StringComparison.Ordinal) => GaitPlacement.Shank,
             "lower-back" or "lowerback" or "l5" or "belt" => GaitPlacement.LowerBack,
             _ when p.Contains("pocket", StringComparison.Ordinal) => GaitPlacement.Pocket,
-            "hand" => GaitPlacement.Hand,
+            "hand" or "hand-left" or "hand-right" => GaitPlacement.Hand,
             _ => GaitPlacement.Other,
         };
     }

@@ -1,0 +1,106 @@
+using System.Numerics;
+using System.Text.Json;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
+
+namespace Ambulo.Cli.Tests;
+
+/// <summary>
+/// The one rule for presets: every walking command (gait, gait-calibrate, walktest) defaults to slow-or-impaired, since
+/// Ambulo's users walk slowly. Checked as real processes on a slow walk (40 steps/min) that the healthy preset misses.
+/// </summary>
+public sealed class DefaultPresetTests : IDisposable
+{
+    private const int Steps = 24;
+    private const double StepSeconds = 1.5;
+    private readonly string _dir = Directory.CreateTempSubdirectory("ambulo-preset-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>SYNTHETIC phone in the front pocket, 50 Hz: 24 steps 1.5 s apart, each a soft 1.5 m/s² vertical bounce.</summary>
+    private string WriteSlowWalk()
+    {
+        var peaks = Enumerable.Range(0, Steps).Select(k => 2 + (k * StepSeconds)).ToArray();
+        var samples = new List<ImuSample>();
+        for (var i = 0; i < (int)((peaks[^1] + 3) * 50); i++)
+        {
+            var t = i / 50.0;
+            var vertical = peaks.Sum(p => 1.5 * Math.Exp(-(t - p) * (t - p) / (2 * 0.1 * 0.1)));
+            samples.Add(new ImuSample(t, new Vector3(0, 0, (float)(9.81 + vertical)), Vector3.Zero));
+        }
+
+        var path = Path.Combine(_dir, "slow.csv");
+        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Phone,
+            Placement = "front-pocket",
+            SamplingRateHz = 50,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, [.. samples]));
+        return path;
+    }
+
+    private static async Task<int> GaitStepsAsync(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(["gait", .. args, "--json"]);
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        return json.RootElement.GetProperty("summary").GetProperty("steps").GetInt32();
+    }
+
+    [Fact]
+    public async Task Gait_NoPreset_CountsASlowWalkLikeSlowOrImpairedWhichHealthyMisses()
+    {
+        var path = WriteSlowWalk();
+
+        var byDefault = await GaitStepsAsync(path);
+        var slow = await GaitStepsAsync(path, "--preset", "slow-or-impaired");
+        var healthy = await GaitStepsAsync(path, "--preset", "healthy");
+
+        byDefault.ShouldBe(Steps);
+        slow.ShouldBe(byDefault);
+        healthy.ShouldBeLessThan(Steps / 2);
+    }
+
+    [Fact]
+    public async Task WalkTestDaily_NoPreset_CountsTheSameStepsAsGait()
+    {
+        var path = WriteSlowWalk();
+
+        var daily = await CliRunner.RunAsync("walktest", "daily", path, "--json");
+        var healthy = await CliRunner.RunAsync("walktest", "daily", path, "--preset", "healthy", "--json");
+
+        daily.ExitCode.ShouldBe(0, daily.StandardError);
+        using var d = JsonDocument.Parse(daily.StandardOutput);
+        using var h = JsonDocument.Parse(healthy.StandardOutput);
+        d.RootElement.GetProperty("steps").GetInt32().ShouldBe(await GaitStepsAsync(path));
+        h.RootElement.GetProperty("steps").GetInt32().ShouldBeLessThan(Steps / 2);
+    }
+
+    [Fact]
+    public async Task GaitCalibrate_NoPreset_FitsOnTheSlowWalk_HealthyFindsTooFewSteps()
+    {
+        var path = WriteSlowWalk();
+        var distance = ((Steps - 1) * 0.5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var byDefault = await CliRunner.RunAsync("gait-calibrate", path, "--distance-m", distance, "--json");
+        var healthy = await CliRunner.RunAsync("gait-calibrate", path, "--distance-m", distance, "--preset", "healthy", "--json");
+
+        byDefault.ExitCode.ShouldBe(0, byDefault.StandardError);
+        using var json = JsonDocument.Parse(byDefault.StandardOutput);
+        json.RootElement.GetProperty("steps_used").GetInt32().ShouldBeGreaterThan(Steps / 2);
+        healthy.ExitCode.ShouldBe(1, healthy.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("gait")]
+    [InlineData("gait-calibrate")]
+    [InlineData("walktest")]
+    public async Task Help_OfEveryWalkingCommand_NamesSlowOrImpairedAsTheDefault(string command)
+    {
+        var result = await CliRunner.RunAsync(command, "--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.StandardOutput.ShouldContain("slow-or-impaired (default");
+    }
+}
