@@ -154,7 +154,7 @@ public static class GaitValidation
                 continue;
             }
 
-            var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthOffsetMeters);
+            var lengths = LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthSpeedOffsetMetersPerSecond);
             var times = contacts.Select(c => c / fs).ToArray();
             speeds.Add(LowerBackGaitDetector.BoutSpeedMetersPerSecond([.. lengths.Select(l => (double?)l)], times, options.MaximumStepSeconds));
         }

@@ -31,10 +31,12 @@ namespace Ambulo.Motion.Gait;
 /// <param name="InitiationStrideRatio">A bout's first one or two steps are left out when the stride each starts takes more
 /// than this many times the bout's median stride (gait initiation: rising from a chair, a first hesitant step), so that
 /// the bout and its cadence, steps and speed describe the walking itself; 0 keeps them.</param>
-/// <param name="StepLengthScale">Each pendulum step length L becomes max(0, scale·L + offset): the pendulum reads short steps
-/// too long and long ones too short (see <see cref="LowerBackStepLength"/>). Fitted leave-one-participant-out on the mobgap
-/// lower-back data (2 healthy adults, 1 person with MS; docs/accuracy.md); 1 and 0 turn it off.</param>
-/// <param name="StepLengthOffsetMeters">The offset of that line, in metres per step.</param>
+/// <param name="StepLengthScale">Each pendulum step length L of a step lasting T seconds becomes max(0, cos ψ·(scale·L + speed
+/// offset·T)), ψ the trunk's turn during the step: on a straight stride, its speed becomes scale × the pendulum's + the speed
+/// offset (see <see cref="LowerBackStepLength"/>). Fitted on the INDIP strides of the mobgap lower-back data (2 healthy adults,
+/// 1 person with MS) and checked leave-one-participant-out by <c>validate gait mobgap-lowerback</c> (docs/accuracy.md); 1 and
+/// 0 turn it off.</param>
+/// <param name="StepLengthSpeedOffsetMetersPerSecond">The speed offset of that calibration, in m/s (metres per second of step).</param>
 public sealed record LowerBackGaitOptions(
     double StepBandCutoffHz = 3.0,
     double MinimumPeakMps2 = 0.5,
@@ -55,8 +57,8 @@ public sealed record LowerBackGaitOptions(
     double PeriodicBoutMinimumYawAlternation = 0.4,
     int PeriodicBoutMinimumSteps = 10,
     double InitiationStrideRatio = 0,
-    double StepLengthScale = 1.10,
-    double StepLengthOffsetMeters = -0.065)
+    double StepLengthScale = 1.106,
+    double StepLengthSpeedOffsetMetersPerSecond = -0.115)
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
@@ -527,7 +529,7 @@ public static class LowerBackGaitDetector
         var stepLengths = new double?[ics.Count - 1];
         if (options.SensorHeightMeters is { } height and > 0)
         {
-            var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthOffsetMeters);
+            var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthSpeedOffsetMetersPerSecond);
             for (var k = 0; k < raw.Length; k++)
             {
                 stepLengths[k] = raw[k];

@@ -18,10 +18,15 @@ namespace Ambulo.Motion.Gait;
 /// our heuristic for that (not from the literature). The pelvis yaws a few degrees per step in straight walking as
 /// well, which shortens straight steps by about 1 %.</item>
 /// </list>
-/// And one calibration fitted to data, leave-one-participant-out (<see cref="LowerBackGaitOptions.StepLengthScale"/>): at the
-/// reference contacts of the mobgap lower-back data the model reads reference strides under 0.6 m about 0.28 m too long and
-/// those over 0.9 m about 0.07 m too short, so each step becomes max(0, 1.10·L − 0.065 m). With K = 4.587/4 the scale makes
-/// an effective factor of 1.26, close to the 1.25 of Zijlstra &amp; Hof.
+/// And one calibration fitted to data (<see cref="LowerBackGaitOptions.StepLengthScale"/>,
+/// <see cref="LowerBackGaitOptions.StepLengthSpeedOffsetMetersPerSecond"/>): a step of T seconds becomes
+/// max(0, cos ψ·(1.106·L − 0.115 m/s·T)), so that a straight stride's speed is 1.106 × the pendulum's − 0.115 m/s. It is the
+/// least-squares fit (no constant term) of the INDIP stride lengths at the reference contacts of the mobgap lower-back data
+/// (2 healthy adults, 1 person with MS; 159 strides) and is checked leave-one-participant-out by
+/// <c>validate gait mobgap-lowerback</c>. At those contacts the uncalibrated pendulum reads strides under 0.6 m about 0.28 m
+/// too long and strides over 0.9 m about 0.07 m too short; short strides are also slow ones, so a term in the step's time
+/// takes off more where the steps are slow. The time term is projected by the turn with the length, so a step turned on the
+/// spot stays near zero. With K = 4.587/4 the scale makes an effective factor of 1.27, next to the 1.25 of Zijlstra &amp; Hof.
 /// </summary>
 internal static class LowerBackStepLength
 {
@@ -29,10 +34,11 @@ internal static class LowerBackStepLength
     /// Length (m) of each step between consecutive initial contacts <paramref name="contacts"/> (sample indices into
     /// <paramref name="vertical"/>, the acceleration along gravity in m/s², and <paramref name="yaw"/>, the angular rate
     /// about gravity in rad/s): one value per pair of contacts. Each length is finally mapped to
-    /// max(0, <paramref name="scale"/>·L + <paramref name="offsetMeters"/>) (1 and 0: the model as published plus our two changes).
+    /// max(0, cos ψ·(<paramref name="scale"/>·L + <paramref name="speedOffsetMetersPerSecond"/>·T)), L the pendulum length, ψ the
+    /// trunk's turn and T the duration of the step (1 and 0: the model as published plus our two changes).
     /// </summary>
     public static double[] StepLengthsMeters(double[] vertical, double[] yaw, IReadOnlyList<int> contacts, double fs, double sensorHeightMeters, double correctionFactor,
-        double scale = 1, double offsetMeters = 0)
+        double scale = 1, double speedOffsetMetersPerSecond = 0)
     {
         // Displacement only over the bout and 3 s either side (for the filters to settle): walking is a small part
         // of a day, so this costs far less than filtering the whole recording.
@@ -55,7 +61,8 @@ internal static class LowerBackStepLength
         HampelInPlace(lengths);
         for (var k = 0; k < lengths.Length; k++)
         {
-            lengths[k] = Math.Max(0, scale * lengths[k] * TurnProjection(yaw, contacts[k], contacts[k + 1], fs) + offsetMeters);
+            var seconds = (contacts[k + 1] - contacts[k]) / fs;
+            lengths[k] = Math.Max(0, TurnProjection(yaw, contacts[k], contacts[k + 1], fs) * ((scale * lengths[k]) + (speedOffsetMetersPerSecond * seconds)));
         }
 
         return lengths;

@@ -78,7 +78,7 @@ public class LowerBackStepLengthTests
 
     /// <summary>Per INDIP bout of a trial: our step lengths between its reference contacts, and its mean stride length / 2.</summary>
     [Fact]
-    public void StepLengthsMeters_ScaleAndOffset_MapEveryStepOnTheLineAndNeverBelowZero()
+    public void StepLengthsMeters_ScaleAndSpeedOffset_MapEveryStepByItsDurationAndNeverBelowZero()
     {
         // A 2 Hz bounce of 4 cm peak to peak, one bounce per step (contacts every 0.5 s): every step reads the same pendulum length L.
         const double fs = 100, f = 2.0;
@@ -87,17 +87,39 @@ public class LowerBackStepLengthTests
         var contacts = Enumerable.Range(0, 16).Select(k => 600 + (50 * k)).ToList();
 
         var plain = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0);
-        var mapped = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0, scale: 1.10, offsetMeters: -0.065);
-        var floored = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0, scale: 1.0, offsetMeters: -10);
+        var mapped = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0, scale: 1.20, speedOffsetMetersPerSecond: -0.3);
+        var floored = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0, scale: 1.0, speedOffsetMetersPerSecond: -10);
 
         var expected = 2 * Math.Sqrt(2 * 0.9 * 0.04 - (0.04 * 0.04));
         plain.ShouldAllBe(l => Math.Abs(l - expected) < 0.02);
         for (var k = 0; k < plain.Length; k++)
         {
-            mapped[k].ShouldBe((1.10 * plain[k]) - 0.065, 1e-12);
+            mapped[k].ShouldBe((1.20 * plain[k]) - (0.3 * 0.5), 1e-12);
         }
 
         floored.ShouldAllBe(l => l == 0);
+    }
+
+    [Fact]
+    public void StepLengthsMeters_SpeedOffset_MovesEveryStrideSpeedByThatMuch()
+    {
+        // Steps of 0.4 s and 0.7 s in turn: with c·T added to each step, every stride's length over its time moves by c.
+        const double fs = 100;
+        var a = Enumerable.Range(0, 3000).Select(i => -0.02 * Math.Pow(2 * Math.PI * 1.8, 2) * Math.Sin(2 * Math.PI * 1.8 * i / fs)).ToArray();
+        var yaw = new double[a.Length];
+        var contacts = new List<int> { 600 };
+        for (var k = 0; k < 14; k++)
+        {
+            contacts.Add(contacts[^1] + (k % 2 == 0 ? 40 : 70));
+        }
+
+        var times = contacts.Select(c => c / fs).ToArray();
+        var plain = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0);
+        var shifted = LowerBackStepLength.StepLengthsMeters(a, yaw, contacts, fs, 0.9, 1.0, speedOffsetMetersPerSecond: -0.2);
+
+        var before = LowerBackGaitDetector.BoutSpeedMetersPerSecond([.. plain.Select(l => (double?)l)], times, 2.0).ShouldNotBeNull();
+        var after = LowerBackGaitDetector.BoutSpeedMetersPerSecond([.. shifted.Select(l => (double?)l)], times, 2.0).ShouldNotBeNull();
+        after.ShouldBe(before - 0.2, 1e-9);
     }
 
     [Fact]
@@ -107,7 +129,7 @@ public class LowerBackStepLengthTests
         // (fitted on the other participants as well as this one; leave-one-out figures in docs/accuracy.md) brings them closer.
         var options = LowerBackGaitOptions.SlowOrImpaired;
         var plain = AtReferenceContacts(new MobgapTrial("MS", "001", "Test11", "Trial1"));
-        var calibrated = AtReferenceContacts(new MobgapTrial("MS", "001", "Test11", "Trial1"), options.StepLengthScale, options.StepLengthOffsetMeters);
+        var calibrated = AtReferenceContacts(new MobgapTrial("MS", "001", "Test11", "Trial1"), options.StepLengthScale, options.StepLengthSpeedOffsetMetersPerSecond);
 
         var before = plain.Average(b => Math.Abs(b.Lengths.Average() - b.Reference));
         var after = calibrated.Average(b => Math.Abs(b.Lengths.Average() - b.Reference));
@@ -115,7 +137,7 @@ public class LowerBackStepLengthTests
         after.ShouldBeLessThan(0.05);
     }
 
-    private static List<(double[] Lengths, double Reference)> AtReferenceContacts(MobgapTrial trial, double scale = 1, double offsetMeters = 0)
+    private static List<(double[] Lengths, double Reference)> AtReferenceContacts(MobgapTrial trial, double scale = 1, double speedOffsetMetersPerSecond = 0)
     {
         var set = MobgapReference.ReadDerived(TestData.Path("mobgap-lowerback", "derived"));
         var recording = MobgapImporter.Import(trial.CsvPath(TestData.Path("mobgap-lowerback", "data_csv"))).Recording;
@@ -129,7 +151,8 @@ public class LowerBackStepLengthTests
                 .Select(e => (int)Math.Round(e.TimeSeconds * fs)).Distinct().Order().ToList();
             var reference = set.StridesOf(trial, MobgapReferenceSystem.Indip).Where(s => s.WalkingBoutId == bout.WalkingBoutId && s.LengthMeters is not null)
                 .Average(s => s.LengthMeters!.Value) / 2;
-            result.Add((LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, LowerBackGaitOptions.Healthy.PendulumCorrectionFactor, scale, offsetMeters), reference));
+            result.Add((LowerBackStepLength.StepLengthsMeters(vertical, yaw, contacts, fs, height, LowerBackGaitOptions.Healthy.PendulumCorrectionFactor, scale,
+                speedOffsetMetersPerSecond), reference));
         }
 
         return result;

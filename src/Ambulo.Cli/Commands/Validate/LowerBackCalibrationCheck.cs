@@ -7,9 +7,9 @@ using Ambulo.Motion.Recordings;
 namespace Ambulo.Cli.Commands.Validate;
 
 /// <summary>
-/// The lower-back step-length calibration checked on the data it was chosen on: the line refitted on all INDIP strides
-/// (it should reproduce the shipped <see cref="LowerBackGaitOptions.StepLengthScale"/> and offset), and, for each
-/// participant in turn, the line fitted on the other participants' strides and scored on the held-out one's bouts — so
+/// The lower-back step-length calibration checked on the data it was chosen on: refitted on all INDIP strides at the
+/// reference contacts (it should reproduce the shipped <see cref="LowerBackGaitOptions.StepLengthScale"/> and
+/// <see cref="LowerBackGaitOptions.StepLengthSpeedOffsetMetersPerSecond"/>), and, for each participant in turn, fitted on the other participants' strides and scored on the held-out one's bouts — so
 /// the leave-one-participant-out figures in docs/accuracy.md come from this command, not from a one-off script.
 /// </summary>
 internal static class LowerBackCalibrationCheck
@@ -31,25 +31,26 @@ internal static class LowerBackCalibrationCheck
 
     public static IEnumerable<GaitMetricRow> Rows(IReadOnlyList<Trial> trials, LowerBackGaitOptions options)
     {
-        var pairs = trials.ToDictionary(t => t, t => StepLengthCalibration.StridePairs(t.Recording, t.Contacts, t.Bouts, t.Strides, t.SensorHeightMeters, options));
-        if (StepLengthCalibration.Fit([.. pairs.Values.SelectMany(p => p)]) is not { } all)
+        var terms = trials.ToDictionary(t => t, t => StepLengthCalibration.StridePairs(t.Recording, t.Contacts, t.Bouts, t.Strides, t.SensorHeightMeters, options));
+        if (StepLengthCalibration.Fit([.. terms.Values.SelectMany(p => p)]) is not { } all)
         {
             yield break;
         }
 
-        yield return new("lower back", $"all INDIP strides ({all.Strides}) at reference contacts", "step-length line refitted (shipped: a 1.10, b -0.065 m)",
-            $"a {F(all.Scale, "F3")}, b {F(all.OffsetMeters, "F3")} m");
+        yield return new("lower back", $"all INDIP strides ({all.Strides}) at reference contacts",
+            $"step-length calibration refitted (shipped: a {F(options.StepLengthScale, "F3")}, c {F(options.StepLengthSpeedOffsetMetersPerSecond, "F3")} m/s)",
+            $"a {F(all.Scale, "F3")}, c {F(all.SpeedOffsetMetersPerSecond, "F3")} m/s");
 
         var speedErrors = new List<double>();
         var modelErrors = new List<double>();
         foreach (var heldOut in trials.Select(t => t.Participant).Distinct().Order(StringComparer.Ordinal))
         {
-            if (StepLengthCalibration.Fit([.. pairs.Where(p => p.Key.Participant != heldOut).SelectMany(p => p.Value)]) is not { } line)
+            if (StepLengthCalibration.Fit([.. terms.Where(p => p.Key.Participant != heldOut).SelectMany(p => p.Value)]) is not { } line)
             {
                 continue;
             }
 
-            var calibrated = options with { StepLengthScale = line.Scale, StepLengthOffsetMeters = line.OffsetMeters };
+            var calibrated = options with { StepLengthScale = line.Scale, StepLengthSpeedOffsetMetersPerSecond = line.SpeedOffsetMetersPerSecond };
             var speed = new List<double>();
             var model = new List<double>();
             foreach (var t in trials.Where(t => t.Participant == heldOut))
@@ -70,7 +71,7 @@ internal static class LowerBackCalibrationCheck
 
             speedErrors.AddRange(speed);
             modelErrors.AddRange(model);
-            yield return new("lower back", $"held out {heldOut} (line a {F(line.Scale, "F3")}, b {F(line.OffsetMeters, "F3")} m from {line.Strides} other strides)",
+            yield return new("lower back", $"held out {heldOut} (a {F(line.Scale, "F3")}, c {F(line.SpeedOffsetMetersPerSecond, "F3")} m/s from {line.Strides} other strides)",
                 "gait speed MAE per bout / model at reference contacts (m/s)",
                 $"{(speed.Count == 0 ? "-" : F(speed.Average(), "F3"))} / {(model.Count == 0 ? "-" : F(model.Average(), "F3"))}");
         }
