@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 
 namespace Ambulo.Web.Features.Session;
 
@@ -10,36 +11,45 @@ internal sealed record SessionUpdate(int SessionId, SessionUpdateKind Kind, Repe
 /// Tells open screens about a session's changes the moment they are stored (all sources and all tabs
 /// showing the same session). In-process only: the database stays the truth, screens re-read it.
 /// </summary>
+/// <remarks>
+/// Publishing only queues the update for each screen and returns: a screen never holds up the source that
+/// counted. A screen can take a long time to answer, or never answer: a page that was awaiting a call into
+/// a browser that has just refreshed waits for Blazor's JavaScript timeout (a minute). When the publisher
+/// awaited the screens, the simulator (and any sensor) stood still that long and a refreshed set never
+/// ended. Each screen has its own queue, taken in order and one update at a time.
+/// </remarks>
 internal sealed class LiveSessionEvents(ILogger<LiveSessionEvents> logger)
 {
-    private readonly ConcurrentDictionary<Guid, (int SessionId, Func<SessionUpdate, Task> Handler)> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, Subscriber> _subscribers = new();
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> with each update of the session, in the order they were published,
+    /// never two at once. Disposing the result stops the calls; updates still queued are dropped.
+    /// </summary>
     public IDisposable Subscribe(int sessionId, Func<SessionUpdate, Task> handler)
     {
+        ArgumentNullException.ThrowIfNull(handler);
         var id = Guid.NewGuid();
-        _subscribers[id] = (sessionId, handler);
-        return new Subscription(() => _subscribers.TryRemove(id, out _));
+        var subscriber = new Subscriber(sessionId, handler, logger);
+        _subscribers[id] = subscriber;
+        return new Subscription(() =>
+        {
+            if (_subscribers.TryRemove(id, out var removed))
+            {
+                removed.Close();
+            }
+        });
     }
 
-    public async Task PublishAsync(SessionUpdate update)
+    /// <summary>Queues the update for every screen of its session and returns at once.</summary>
+    public void Publish(SessionUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        foreach (var (_, (sessionId, handler)) in _subscribers)
+        foreach (var (_, subscriber) in _subscribers)
         {
-            if (sessionId != update.SessionId)
+            if (subscriber.SessionId == update.SessionId)
             {
-                continue;
-            }
-
-            try
-            {
-                await handler(update);
-            }
-#pragma warning disable CA1031 // One broken screen must not stop the others, nor the source that counted.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogHandlerFailed(logger, ex, update.SessionId);
+                subscriber.Enqueue(update);
             }
         }
     }
@@ -47,7 +57,54 @@ internal sealed class LiveSessionEvents(ILogger<LiveSessionEvents> logger)
     private static readonly Action<ILogger, int, Exception?> HandlerFailed =
         LoggerMessage.Define<int>(LogLevel.Warning, new EventId(1, "SessionSubscriberFailed"), "A screen of session {SessionId} failed to take an update");
 
-    private static void LogHandlerFailed(ILogger logger, Exception ex, int sessionId) => HandlerFailed(logger, sessionId, ex);
+    /// <summary>One screen: its queue and the loop that hands it the updates.</summary>
+    private sealed class Subscriber
+    {
+        private readonly Channel<SessionUpdate> _queue = Channel.CreateUnbounded<SessionUpdate>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Func<SessionUpdate, Task> _handler;
+        private readonly ILogger _logger;
+        private volatile bool _closed;
+
+        public Subscriber(int sessionId, Func<SessionUpdate, Task> handler, ILogger logger)
+        {
+            SessionId = sessionId;
+            _handler = handler;
+            _logger = logger;
+            _ = Task.Run(PumpAsync, CancellationToken.None);
+        }
+
+        public int SessionId { get; }
+
+        public void Enqueue(SessionUpdate update) => _queue.Writer.TryWrite(update);
+
+        public void Close()
+        {
+            _closed = true;
+            _queue.Writer.TryComplete();
+        }
+
+        private async Task PumpAsync()
+        {
+            await foreach (var update in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                try
+                {
+                    await _handler(update).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // One broken screen must not stop its own later updates, nor anyone else.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    HandlerFailed(_logger, update.SessionId, ex);
+                }
+            }
+        }
+    }
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

@@ -91,17 +91,18 @@ internal sealed class SessionEngine(
         try
         {
             outcome = await CountLockedAsync(sessionId, source, rangeOfMotionDegrees, cancellationToken);
+            if (outcome.Counted)
+            {
+                // For the pipeline's trace (PipelineTelemetry): stored, now telling the screens. Told under the
+                // session's lock, so every screen gets the session's updates in the order they were stored;
+                // telling only queues them, no screen is waited for.
+                System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent(StoredEvent));
+                events.Publish(new SessionUpdate(sessionId, SessionUpdateKind.RepetitionCounted, outcome));
+            }
         }
         finally
         {
             gate.Release();
-        }
-
-        if (outcome.Counted)
-        {
-            // For the pipeline's trace (PipelineTelemetry): stored, now telling the screens.
-            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent(StoredEvent));
-            await events.PublishAsync(new SessionUpdate(sessionId, SessionUpdateKind.RepetitionCounted, outcome));
         }
 
         return outcome;
@@ -334,16 +335,12 @@ internal sealed class SessionEngine(
             if (changed)
             {
                 await db.SaveChangesAsync(cancellationToken);
+                events.Publish(new SessionUpdate(sessionId, SessionUpdateKind.StateChanged, null));
             }
         }
         finally
         {
             gate.Release();
-        }
-
-        if (changed)
-        {
-            await events.PublishAsync(new SessionUpdate(sessionId, SessionUpdateKind.StateChanged, null));
         }
 
         return changed;
