@@ -37,6 +37,10 @@ namespace Ambulo.Motion.Gait;
 /// 1 person with MS) and checked leave-one-participant-out by <c>validate gait mobgap-lowerback</c> (docs/accuracy.md); 1 and
 /// 0 turn it off.</param>
 /// <param name="StepLengthSpeedOffsetMetersPerSecond">The speed offset of that calibration, in m/s (metres per second of step).</param>
+/// <param name="MaximumPauseSeconds">Stretches of steps separated by a pause (an interval over
+/// <paramref name="MaximumStepSeconds"/>) up to this long are one walking bout, as in the Mobilise-D definition (a break
+/// over 3 s ends a bout); the steps around a pause start and end no stride. 0 (or not over the longest step) ends a bout at
+/// every pause.</param>
 public sealed record LowerBackGaitOptions(
     double StepBandCutoffHz = 3.0,
     double MinimumPeakMps2 = 0.5,
@@ -58,7 +62,8 @@ public sealed record LowerBackGaitOptions(
     int PeriodicBoutMinimumSteps = 10,
     double InitiationStrideRatio = 0,
     double StepLengthScale = 1.106,
-    double StepLengthSpeedOffsetMetersPerSecond = -0.115)
+    double StepLengthSpeedOffsetMetersPerSecond = -0.115,
+    double MaximumPauseSeconds = 0)
 {
     public static LowerBackGaitOptions Healthy { get; } = new();
 
@@ -74,10 +79,13 @@ public sealed record LowerBackGaitOptions(
     /// A bout's first steps are left out while their stride takes over 1.3 times the bout's median (gait initiation; the
     /// INDIP reference bouts of the mobgap data start after them; 1.25–1.3 gave the same result there, 1.4–1.6 kept one
     /// such step more, 1.8 none).
+    /// Stretches of steps separated by a standstill of up to 3 s are one bout (<see cref="LowerBackGaitOptions.MaximumPauseSeconds"/>):
+    /// the Mobilise-D consensus bout definition (Kluge et al., PLoS One 2021;16:e0256541; mobgap's bout assembly breaks a
+    /// bout at a pause over 3 s), which the INDIP reference bouts of the mobgap data follow.
     /// </remarks>
     public static LowerBackGaitOptions SlowOrImpaired { get; } = new(MaximumStepSeconds: 2.0, MinimumStepsPerBout: 6,
         PeriodicBoutIntervalRatio: 1.2, PeriodicBoutMinimumCorrelation: 0.5, PeriodicBoutMinimumYawAlternation: 0.4, PeriodicBoutMinimumSteps: 10,
-        InitiationStrideRatio: 1.3);
+        InitiationStrideRatio: 1.3, MaximumPauseSeconds: 3.0);
 
     /// <summary>Hemiparetic gait: weaker trunk bounce and steps up to 2.5 s apart.</summary>
     public static LowerBackGaitOptions Hemiparetic { get; } = new(MinimumPeakMps2: 0.3, MaximumStepSeconds: 2.5);
@@ -125,36 +133,24 @@ public static class LowerBackGaitDetector
             peaks = FillSkippedSteps(step, peaks, samplingRateHz, options);
         }
 
-        var maxGap = options.MaximumStepSeconds * samplingRateHz;
-        var runs = new List<List<int>>();
-        var runStart = 0;
-        for (var i = 1; i <= peaks.Count; i++)
-        {
-            if (i < peaks.Count && peaks[i] - peaks[i - 1] <= maxGap)
-            {
-                continue;
-            }
-
-            if (i - runStart >= options.MinimumStepsPerBout)
-            {
-                runs.Add(peaks.GetRange(runStart, i - runStart));
-            }
-
-            runStart = i;
-        }
-
+        var runs = Bouts(peaks, samplingRateHz, options);
         if (options.PeriodicBoutIntervalRatio > 1)
         {
-            runs.AddRange(PeriodicBouts.Find(step, yawBand, runs.ConvertAll(r => (r[0], r[^1])), samplingRateHz, options));
-            runs.Sort((a, b) => a[0].CompareTo(b[0]));
+            foreach (var periodic in PeriodicBouts.Find(step, yawBand, runs.ConvertAll(r => (r[0][0], r[^1][^1])), samplingRateHz, options))
+            {
+                runs.Add([periodic]);
+            }
+
+            runs.Sort((a, b) => a[0][0].CompareTo(b[0][0]));
         }
 
-        foreach (var found in runs)
+        foreach (var pieces in runs)
         {
-            var run = found;
-            if (options.RhythmPenalty > 0)
+            var run = new List<int>();
+            foreach (var piece in pieces)
             {
-                run = RhythmSteps(step, run, samplingRateHz, options);
+                // A stretch joined to a bout over a pause is re-chosen by the rhythm only when it is long enough to have one.
+                run.AddRange(options.RhythmPenalty > 0 && piece.Count >= options.MinimumStepsPerBout ? RhythmSteps(step, piece, samplingRateHz, options) : piece);
             }
 
             if (options.InitiationStrideRatio > 1)
@@ -166,6 +162,66 @@ public static class LowerBackGaitDetector
         }
 
         return new LowerBackGaitResult(contacts, strides, bouts, model, options);
+    }
+
+    /// <summary>
+    /// The walking bouts among the step peaks, each as its pieces: stretches of steps at most
+    /// <see cref="LowerBackGaitOptions.MaximumStepSeconds"/> apart. Without a pause allowance each stretch of at least
+    /// <see cref="LowerBackGaitOptions.MinimumStepsPerBout"/> steps is a bout of one piece. With
+    /// <see cref="LowerBackGaitOptions.MaximumPauseSeconds"/> a stretch of at least that many steps takes in the stretches
+    /// around it that follow each other with pauses up to that long (stretches of fewer than three steps, which hold no
+    /// stride, are left out), as the Mobilise-D walking-bout definition does.
+    /// </summary>
+    private static List<List<List<int>>> Bouts(List<int> peaks, double fs, LowerBackGaitOptions options)
+    {
+        var maxGap = options.MaximumStepSeconds * fs;
+        var pieces = new List<List<int>>();
+        var runStart = 0;
+        for (var i = 1; i <= peaks.Count; i++)
+        {
+            if (i < peaks.Count && peaks[i] - peaks[i - 1] <= maxGap)
+            {
+                continue;
+            }
+
+            pieces.Add(peaks.GetRange(runStart, i - runStart));
+            runStart = i;
+        }
+
+        var bouts = new List<List<List<int>>>();
+        if (options.MaximumPauseSeconds <= options.MaximumStepSeconds)
+        {
+            foreach (var piece in pieces)
+            {
+                if (piece.Count >= options.MinimumStepsPerBout)
+                {
+                    bouts.Add([piece]);
+                }
+            }
+
+            return bouts;
+        }
+
+        var maxPause = options.MaximumPauseSeconds * fs;
+        pieces.RemoveAll(p => p.Count < 3);
+        var group = new List<List<int>>();
+        for (var k = 0; k <= pieces.Count; k++)
+        {
+            if (k < pieces.Count && (group.Count == 0 || pieces[k][0] - group[^1][^1] <= maxPause))
+            {
+                group.Add(pieces[k]);
+                continue;
+            }
+
+            if (group.Exists(p => p.Count >= options.MinimumStepsPerBout))
+            {
+                bouts.Add(group);
+            }
+
+            group = k < pieces.Count ? [pieces[k]] : [];
+        }
+
+        return bouts;
     }
 
     /// <summary>
@@ -526,18 +582,26 @@ public static class LowerBackGaitDetector
             contacts.Add(new InitialContact(samples[ics[k]].TimeSeconds, sides[k]));
         }
 
+        var maxStep = options.MaximumStepSeconds * fs;
         var stepLengths = new double?[ics.Count - 1];
         if (options.SensorHeightMeters is { } height and > 0)
         {
             var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthSpeedOffsetMetersPerSecond);
             for (var k = 0; k < raw.Length; k++)
             {
-                stepLengths[k] = raw[k];
+                // A pause (an interval over the longest step, inside a bout joined by MaximumPauseSeconds) is no step.
+                stepLengths[k] = ics[k + 1] - ics[k] <= maxStep ? raw[k] : null;
             }
         }
 
         for (var k = 0; k + 2 < ics.Count; k++)
         {
+            if (ics[k + 1] - ics[k] > maxStep || ics[k + 2] - ics[k + 1] > maxStep)
+            {
+                // The stride holds a pause (a bout of stretches joined by MaximumPauseSeconds).
+                continue;
+            }
+
             var t0 = samples[ics[k]].TimeSeconds;
             var t1 = samples[ics[k + 2]].TimeSeconds;
             double? length = stepLengths[k] is { } a && stepLengths[k + 1] is { } b ? a + b : null;

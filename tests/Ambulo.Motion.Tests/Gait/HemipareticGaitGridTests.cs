@@ -70,11 +70,14 @@ public class HemipareticGaitGridTests(ITestOutputHelper output)
     /// Regression guard: pooled recall and precision over the 81 conditions, and the worst single condition, must not fall
     /// below what was measured when the grid was built (docs/accuracy.md, "Synthetic hemiparetic gait"). The bars are the
     /// measured figures rounded down to the next 0.01, not targets: where they are under 0.95 the detector misses steps of
-    /// this SYNTHETIC walker, and the doc says which and why.
+    /// this SYNTHETIC walker, and the doc says which and why. Lower back with SlowOrImpaired: the 3 s pause allowance
+    /// (<see cref="LowerBackGaitOptions.MaximumPauseSeconds"/>) joins the stretches of 40-spm step-to walks whose long steps
+    /// exceed 2 s, raising pooled recall 0.841 → 0.854 and the worst condition's 0.172 → 0.224 (seed 21), where one joined
+    /// bounce more is a false step (that condition's precision 0.91 → 0.87, the worst 0.879 → 0.867).
     /// </summary>
     [Theory]
     [InlineData(HemipareticPlacement.LowerBack, GaitPopulation.Hemiparetic, 0.94, 0.97, 0.57, 0.85)]
-    [InlineData(HemipareticPlacement.LowerBack, GaitPopulation.SlowOrImpaired, 0.84, 0.99, 0.17, 0.87)]
+    [InlineData(HemipareticPlacement.LowerBack, GaitPopulation.SlowOrImpaired, 0.85, 0.99, 0.22, 0.86)]
     [InlineData(HemipareticPlacement.PocketPareticSide, GaitPopulation.Hemiparetic, 0.98, 0.98, 0.90, 0.94)]
     [InlineData(HemipareticPlacement.PocketSoundSide, GaitPopulation.Hemiparetic, 0.97, 0.98, 0.82, 0.87)]
     [InlineData(HemipareticPlacement.Hand, GaitPopulation.Hemiparetic, 0.88, 0.84, 0.68, 0.67)]
