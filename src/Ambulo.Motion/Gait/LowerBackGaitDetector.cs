@@ -146,11 +146,12 @@ public static class LowerBackGaitDetector
 
         foreach (var pieces in runs)
         {
-            var run = new List<int>();
-            foreach (var piece in pieces)
+            var run = pieces.Count == 1 ? pieces[0] : pieces.SelectMany(p => p).ToList();
+            if (options.RhythmPenalty > 0)
             {
-                // A stretch joined to a bout over a pause is re-chosen by the rhythm only when it is long enough to have one.
-                run.AddRange(options.RhythmPenalty > 0 && piece.Count >= options.MinimumStepsPerBout ? RhythmSteps(step, piece, samplingRateHz, options) : piece);
+                // Over a pause the rhythm may carry on through bounces in it or stop at one end and resume at the other.
+                List<(int End, int Start)>? pauses = pieces.Count == 1 ? null : [.. pieces.Skip(1).Select((p, k) => (pieces[k][^1], p[0]))];
+                run = RhythmSteps(step, run, samplingRateHz, options, pauses);
             }
 
             if (options.InitiationStrideRatio > 1)
@@ -231,22 +232,32 @@ public static class LowerBackGaitDetector
     /// and the path from first to last step that maximises Σ min(bounce/B, 1) − penalty·Σ ln²(d/T) is kept (B the bout's
     /// median bounce, T its median step time, d each interval of the path; dynamic programming over the candidates). A
     /// weak step where the rhythm expects one (the weaker leg, a shuffle) is taken; a second bump that would split one
-    /// step into two short ones, or a weak bump far from the rhythm, is not.
+    /// step into two short ones, or a weak bump far from the rhythm, is not. A bout joined over <paramref name="pauses"/>
+    /// (the last step before each pause and the first after it, see <see cref="LowerBackGaitOptions.MaximumPauseSeconds"/>)
+    /// takes T from the intervals that are not pauses, and at each pause the path may go through the bounces in it like
+    /// anywhere else or jump from the step before to the step after at no cost: weak steps that carry the rhythm on (a slow
+    /// turn) are kept, bumps off the rhythm in a standstill are not.
     /// </summary>
-    internal static List<int> RhythmSteps(double[] step, List<int> run, double fs, LowerBackGaitOptions options)
+    internal static List<int> RhythmSteps(double[] step, List<int> run, double fs, LowerBackGaitOptions options, List<(int End, int Start)>? pauses = null)
     {
         if (run.Count < 3)
         {
             return run;
         }
 
+        var minGap = options.MinimumStepSeconds * fs;
+        var maxGap = options.MaximumStepSeconds * fs;
         var values = new double[run.Count - 1];
+        var steps = 0;
         for (var k = 0; k + 1 < run.Count; k++)
         {
-            values[k] = run[k + 1] - run[k];
+            if (run[k + 1] - run[k] <= maxGap)
+            {
+                values[steps++] = run[k + 1] - run[k];
+            }
         }
 
-        var stepTime = Median(values);
+        var stepTime = Median(values.AsSpan(0, Math.Max(1, steps)));
         for (var k = 0; k + 1 < run.Count; k++)
         {
             values[k] = step[run[k]];
@@ -266,12 +277,11 @@ public static class LowerBackGaitDetector
             }
         }
 
-        var minGap = options.MinimumStepSeconds * fs;
-        var maxGap = options.MaximumStepSeconds * fs;
         var best = new double[candidates.Count];
         var previous = new int[candidates.Count];
         previous[0] = -1;
         var lo = 0;
+        var pause = 0;
         for (var c = 1; c < candidates.Count; c++)
         {
             best[c] = double.NegativeInfinity;
@@ -279,6 +289,19 @@ public static class LowerBackGaitDetector
             while (candidates[c] - candidates[lo] > maxGap)
             {
                 lo++;
+            }
+
+            if (pauses is not null && pause < pauses.Count && candidates[c] == pauses[pause].Start)
+            {
+                // The pause itself: from the last step before it to the first after it, at no cost.
+                var end = candidates.BinarySearch(pauses[pause].End);
+                if (end >= 0 && (end == 0 || previous[end] >= 0))
+                {
+                    best[c] = best[end];
+                    previous[c] = end;
+                }
+
+                pause++;
             }
 
             for (var j = lo; j < c; j++)

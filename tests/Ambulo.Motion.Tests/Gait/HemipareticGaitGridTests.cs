@@ -72,7 +72,7 @@ public class HemipareticGaitGridTests(ITestOutputHelper output)
     /// measured figures rounded down to the next 0.01, not targets: where they are under 0.95 the detector misses steps of
     /// this SYNTHETIC walker, and the doc says which and why. Lower back with SlowOrImpaired: the 3 s pause allowance
     /// (<see cref="LowerBackGaitOptions.MaximumPauseSeconds"/>) joins the stretches of 40-spm step-to walks whose long steps
-    /// exceed 2 s, raising pooled recall 0.841 → 0.854 and the worst condition's 0.172 → 0.224 (seed 21), where one joined
+    /// exceed 2 s, raising pooled recall 0.841 → 0.855 and the worst condition's 0.172 → 0.224 (seed 21), where one joined
     /// bounce more is a false step (that condition's precision 0.91 → 0.87, the worst 0.879 → 0.867).
     /// </summary>
     [Theory]

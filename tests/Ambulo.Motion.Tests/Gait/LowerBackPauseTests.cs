@@ -74,4 +74,42 @@ public class LowerBackPauseTests
 
         result.WalkingBouts.ShouldHaveSingleItem().StartSeconds.ShouldBe(steps[2], 0.15);
     }
+
+    [Fact]
+    public void Detect_WeakStepsAtTheRhythmInsideAPause_AreTakenAsSteps()
+    {
+        // Four steps of 0.6 s, three weak ones carrying on at the same rhythm (about 0.3 m/s² in the step band against 1.0 for
+        // the others: under the 0.5 m/s² threshold, over the 0.2 m/s² candidate floor), then twelve strong ones: between the
+        // strong peaks lies a 2.4 s "pause" that is in fact weak walking.
+        var steps = Enumerable.Range(0, 19).Select(k => 2.0 + 0.6 * k).ToList();
+        var weak = new HashSet<int> { 4, 5, 6 };
+        var samples = PeriodicBoutsTests.Trunk(steps.Select((t, k) => (t, weak.Contains(k) ? 0.8 : 2.0)).ToList(),
+            steps.Select((t, k) => (t, k % 2 == 0 ? 0.4 : -0.4)).ToList(), steps[^1] + 3, seed: 6);
+
+        var result = LowerBackGaitDetector.Detect(samples, 100, LowerBackGaitOptions.SlowOrImpaired);
+
+        var bout = result.WalkingBouts.ShouldHaveSingleItem();
+        foreach (var k in weak)
+        {
+            result.InitialContacts.ShouldContain(c => Math.Abs(c.TimeSeconds - steps[k]) < 0.15, $"weak step {k} at {steps[k]} s");
+        }
+
+        bout.CadenceStepsPerMinute.ShouldBe(100, 3);
+    }
+
+    [Fact]
+    public void Detect_BumpsOffTheRhythmInsideAPause_AreNotSteps()
+    {
+        // Four steps, a 2.4 s pause holding two bumps of the weak steps' size off the rhythm (0.25 s after the last step, then
+        // 1.0 s later), twelve steps: the pause is bridged, the bumps are not taken.
+        var steps = Enumerable.Range(0, 4).Select(k => 2.0 + 0.6 * k).Concat(Enumerable.Range(0, 12).Select(k => 6.2 + 0.6 * k)).ToList();
+        var bumps = new List<double> { 4.05, 5.05 };
+        var samples = PeriodicBoutsTests.Trunk([.. steps.Select(t => (t, 2.0)), .. bumps.Select(t => (t, 0.8))],
+            steps.Select((t, k) => (t, k % 2 == 0 ? 0.4 : -0.4)).ToList(), steps[^1] + 3, seed: 7);
+
+        var result = LowerBackGaitDetector.Detect(samples, 100, LowerBackGaitOptions.SlowOrImpaired);
+
+        result.WalkingBouts.ShouldHaveSingleItem().StartSeconds.ShouldBe(steps[0], 0.15);
+        result.InitialContacts.ShouldNotContain(c => c.TimeSeconds > steps[3] + 0.3 && c.TimeSeconds < steps[4] - 0.3);
+    }
 }
