@@ -1,4 +1,6 @@
+using Ambulo.Motion.Evaluation.References;
 using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings.Importers;
 
 namespace Ambulo.Motion.Tests.Gait;
 
@@ -111,5 +113,51 @@ public class LowerBackPauseTests
 
         result.WalkingBouts.ShouldHaveSingleItem().StartSeconds.ShouldBe(steps[0], 0.15);
         result.InitialContacts.ShouldNotContain(c => c.TimeSeconds > steps[3] + 0.3 && c.TimeSeconds < steps[4] - 0.3);
+    }
+
+    /// <summary>
+    /// Real data (mobgap, MS participant, daily activities): the INDIP bout 45.35–55.49 s holds a 2.5 s standstill
+    /// (49.61 → 52.12 s). With the pause allowance our bout reaches back across it to the reference contacts at 48.80 and
+    /// 49.32 s; ending the bout at the first interval over 2 s (the rule before) leaves them out.
+    /// </summary>
+    [Theory]
+    [InlineData(3.0, true)]
+    [InlineData(0.0, false)]
+    public void Detect_MobgapStandstillInsideAReferenceBout_JoinedOnlyWithThePauseAllowance(double pauseSeconds, bool found)
+    {
+        var trial = new MobgapTrial("MS", "001", "Test11", "Trial1");
+        var recording = MobgapImporter.Import(trial.CsvPath(TestData.Path("mobgap-lowerback", "data_csv"))).Recording;
+
+        var result = LowerBackGaitDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz,
+            LowerBackGaitOptions.SlowOrImpaired with { MaximumPauseSeconds = pauseSeconds });
+
+        foreach (var reference in new[] { 48.80, 49.32 })
+        {
+            result.InitialContacts.Any(c => Math.Abs(c.TimeSeconds - reference) <= 0.25).ShouldBe(found, $"contact at {reference} s");
+        }
+
+        result.WalkingBouts.Any(b => b.StartSeconds < 49 && b.EndSeconds > 53).ShouldBe(found);
+    }
+
+    /// <summary>
+    /// Real data (mobgap, healthy adult, daily activities): INDIP bout 4.86–11.31 s ends its fast start at 6.93 s and turns
+    /// round in weak steps (7.43, 7.80, 8.63, 10.17 s; trunk bounces 0.1–0.4 m/s²) before the next bounce over the threshold
+    /// 2.6 s later. With the pause allowance the rhythm step carries on through the turn and finds 7.43 and 8.63 s.
+    /// </summary>
+    [Theory]
+    [InlineData(3.0, true)]
+    [InlineData(0.0, false)]
+    public void Detect_MobgapTurnInWeakSteps_FollowedByTheRhythmOnlyWithThePauseAllowance(double pauseSeconds, bool found)
+    {
+        var trial = new MobgapTrial("HA", "002", "Test11", "Trial1");
+        var recording = MobgapImporter.Import(trial.CsvPath(TestData.Path("mobgap-lowerback", "data_csv"))).Recording;
+
+        var result = LowerBackGaitDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz,
+            LowerBackGaitOptions.SlowOrImpaired with { MaximumPauseSeconds = pauseSeconds });
+
+        foreach (var reference in new[] { 7.43, 8.63 })
+        {
+            result.InitialContacts.Any(c => Math.Abs(c.TimeSeconds - reference) <= 0.25).ShouldBe(found, $"contact at {reference} s");
+        }
     }
 }
