@@ -123,4 +123,11 @@ internal sealed class StoredPhonePairing
     public DateTime PairedUtc { get; set; }
     /// <summary>After this the stored pairing is not restored, whatever the session does.</summary>
     public DateTime ExpiresUtc { get; set; }
+    /// <summary>Stream id (from the phone's frames) of the last repetition counted from this phone; null before the first.</summary>
+    public long? LastCountedStreamId { get; set; }
+    /// <summary>
+    /// Phone time (seconds since its stream started) of the end of the last repetition counted from this phone.
+    /// After a restart, a repetition of the same stream that peaks at or before it was counted already.
+    /// </summary>
+    public double? LastCountedEndSeconds { get; set; }
 }

@@ -29,16 +29,18 @@ public sealed class AppServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>Stops the server (open connections are told, as at a real shutdown) and starts a new one on the same data and port.</summary>
     public async Task RestartAsync()
     {
+        var port = BaseAddress.Port;
         await _factory.DisposeAsync();
-        _factory = Start(_dataFolder, _simulatorTempoScale, _replayTimeScale);
+        _factory = Start(_dataFolder, _simulatorTempoScale, _replayTimeScale, port);
     }
 
-    private static Factory Start(string dataFolder, double simulatorTempoScale, double replayTimeScale)
+    private static Factory Start(string dataFolder, double simulatorTempoScale, double replayTimeScale, int port = 0)
     {
         var factory = new Factory(dataFolder, simulatorTempoScale, replayTimeScale);
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
         return factory;
     }

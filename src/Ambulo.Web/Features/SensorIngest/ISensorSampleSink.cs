@@ -24,7 +24,12 @@ namespace Ambulo.Web.Features.SensorIngest;
 /// including this batch; null until enough samples of the current stream arrived (about one second) —
 /// so always null on the first batches of a new stream. A detector built for a rate waits for it.
 /// </param>
-public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore, SensorChannels Channels, double? SamplingRateHz = null)
+/// <param name="StreamId">The phone stream the samples came from (the frames' stream id).</param>
+/// <param name="StreamOffsetSeconds">
+/// What was added to the phone's own times (seconds since its stream started) to make the samples' session
+/// times, which keep running across reloads of the phone page: phone time = sample time − this.
+/// </param>
+public sealed record SensorBatch(ImuSample[] Samples, bool StreamRestarted, long LostFramesBefore, SensorChannels Channels, double? SamplingRateHz = null, uint StreamId = 0, double StreamOffsetSeconds = 0)
 {
     /// <summary>An attached sink took this batch, so dropping it from the buffer loses nothing.</summary>
     internal bool TakenBySink { get; init; }

@@ -84,6 +84,12 @@ public sealed class RepetitionCountingSink : ISensorSampleSink
         get { lock (_gate) { return _builds; } }
     }
 
+    /// <summary>
+    /// The stream and time offset of the batch being counted: read it in a <see cref="RepetitionCompleted"/>
+    /// handler (raised on the same thread, right after that batch) to place the repetition on the phone's own clock.
+    /// </summary>
+    public (uint StreamId, double StreamOffsetSeconds) CurrentStream { get; private set; }
+
     /// <summary>Starts a new set: the next samples calibrate the start pose again.</summary>
     public void Reset()
     {
@@ -149,6 +155,7 @@ public sealed class RepetitionCountingSink : ISensorSampleSink
             done = _completed.Count == 0 ? [] : [.. _completed];
         }
 
+        CurrentStream = (batch.StreamId, batch.StreamOffsetSeconds);
         foreach (var repetition in done)
         {
             RepetitionCompleted?.Invoke(repetition);

@@ -26,6 +26,7 @@ public sealed class SensorSession
     private CancellationTokenSource? _activeConnectionCancel;
     private double _streamOffsetSeconds;
     private double _lastSessionTimeSeconds;
+    private double? _keepFromPhoneSeconds;
     private long _lastFrameTimestamp;
     private bool _anySamples;
     private bool _restartPending;
@@ -126,6 +127,20 @@ public sealed class SensorSession
         }
     }
 
+    /// <summary>
+    /// Tells the phone (in its status message) from which of its own times (seconds since its stream started)
+    /// to keep the samples it has sent, to send them again if the server restarts: from a still moment before
+    /// the last counted repetition, so the restarted server's counter calibrates on a rest pose and can finish
+    /// the repetition that was in progress. The consumer leaves out what it had counted already.
+    /// </summary>
+    public void KeepForRestartFrom(double phoneSeconds)
+    {
+        lock (_gate)
+        {
+            _keepFromPhoneSeconds = double.IsFinite(phoneSeconds) ? Math.Max(0, phoneSeconds) : null;
+        }
+    }
+
     /// <summary>Adds a sink that sees every accepted batch; dispose the result to detach it.</summary>
     public IDisposable Attach(ISensorSampleSink sink)
     {
@@ -159,7 +174,8 @@ public sealed class SensorSession
                 Rejections.Total,
                 Rejections.Snapshot(),
                 _rate.SamplingRateHz is { } rate ? Math.Round(rate, 1) : null,
-                _rate.LatestWindowHz is { } window ? Math.Round(window, 1) : null);
+                _rate.LatestWindowHz is { } window ? Math.Round(window, 1) : null,
+                _keepFromPhoneSeconds);
         }
     }
 
@@ -278,7 +294,7 @@ public sealed class SensorSession
         }
 
         _rate.Push(samples);
-        return new SensorBatch(samples, restarted, lostBefore, ToSampleChannels(header.Channels), _rate.SamplingRateHz);
+        return new SensorBatch(samples, restarted, lostBefore, ToSampleChannels(header.Channels), _rate.SamplingRateHz, header.StreamId, _streamOffsetSeconds);
     }
 
     private void OnBatchDropped(SensorBatch batch)
@@ -430,4 +446,5 @@ public sealed record SensorSessionStatus(
     long FramesRejected,
     IReadOnlyDictionary<string, long> RejectionsByReason,
     double? SamplingRateHz = null,
-    double? LatestWindowSamplingRateHz = null);
+    double? LatestWindowSamplingRateHz = null,
+    double? KeepFromPhoneSeconds = null);

@@ -27,6 +27,9 @@ public sealed partial class SensorSocketReceiver
     private readonly ILogger<SensorSocketReceiver> _logger;
     private readonly CancellationToken _serverStopping;
 
+    /// <summary>Random per server process: a phone that sees it change after a reconnection knows the server restarted.</summary>
+    private readonly string _serverRun = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
     public SensorSocketReceiver(TimeProvider time, IOptionsMonitor<SensorIngestOptions> options, ILogger<SensorSocketReceiver> logger, IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(lifetime);
@@ -63,7 +66,7 @@ public sealed partial class SensorSocketReceiver
 
         try
         {
-            await SendStatusAsync(socket, session).ConfigureAwait(false);
+            await SendStatusAsync(socket, session, _serverRun).ConfigureAwait(false);
             lastStatus = _time.GetTimestamp();
             while (socket.State == WebSocketState.Open)
             {
@@ -145,7 +148,7 @@ public sealed partial class SensorSocketReceiver
                 if (_time.GetElapsedTime(lastStatus, now) >= TimeSpan.FromSeconds(1))
                 {
                     lastStatus = now;
-                    await SendStatusAsync(socket, session).ConfigureAwait(false);
+                    await SendStatusAsync(socket, session, _serverRun).ConfigureAwait(false);
                 }
             }
         }
@@ -216,7 +219,7 @@ public sealed partial class SensorSocketReceiver
         }
     }
 
-    private static async Task SendStatusAsync(WebSocket socket, SensorSession session)
+    private static async Task SendStatusAsync(WebSocket socket, SensorSession session, string serverRun)
     {
         var status = session.GetStatus();
         var message = new PhoneStatusMessage(
@@ -226,7 +229,9 @@ public sealed partial class SensorSocketReceiver
             status.FramesAccepted,
             status.FramesRejected,
             status.LostFrames,
-            status.SamplingRateHz);
+            status.SamplingRateHz,
+            status.KeepFromPhoneSeconds,
+            serverRun);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, Json);
         // A phone that takes nothing for this long is gone; the timeout aborts the socket.
         using var timeout = new CancellationTokenSource(SendTimeout);
@@ -296,8 +301,18 @@ public sealed partial class SensorSocketReceiver
 /// <param name="FramesRejected">Frames the server refused.</param>
 /// <param name="LostFrames">Frames that never arrived.</param>
 /// <param name="SamplingRateHz">The phone's sampling rate as the server measured it from the frames' timestamps, or null until measured.</param>
+/// <param name="KeepFromSeconds">
+/// The phone keeps the samples it sent from this time of its stream on (seconds), and sends them again after a
+/// reconnection to a restarted server; null: nothing counted yet, keep what the page's limit allows.
+/// </param>
+/// <param name="ServerRun">
+/// Random per server process. The first message on every connection carries it, and the page sends nothing
+/// before it: when it differs from the one seen before, the server restarted (or crashed) and the page sends
+/// its kept samples again first.
+/// </param>
 public sealed record PhoneStatusMessage(
-    string Type, string? Exercise, string Placement, long FramesAccepted, long FramesRejected, long LostFrames, double? SamplingRateHz);
+    string Type, string? Exercise, string Placement, long FramesAccepted, long FramesRejected, long LostFrames, double? SamplingRateHz,
+    double? KeepFromSeconds = null, string? ServerRun = null);
 
 /// <summary>
 /// Close statuses the server ends a phone's WebSocket with (besides the standard ones: 1000 the phone

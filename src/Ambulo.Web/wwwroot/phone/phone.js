@@ -8,6 +8,7 @@ import {
 const FLUSH_EVERY_MS = 40;          // batches of 20–50 ms, as the format asks
 const KEEP_ALIVE_EVERY_MS = 1000;   // server closes a silent connection after a few seconds
 const MAX_BUFFERED_SAMPLES = 2048;  // while offline: the newest (about 30 s) are kept and sent on reconnect
+const MAX_KEPT_SENT_SAMPLES = 3600; // sent samples kept for a server restart (about 60 s at 60 Hz)
 const NO_READINGS_AFTER_MS = 3000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
@@ -27,6 +28,15 @@ const stream = {
   originMs: null,          // event.timeStamp of the first reading: the stream's time zero
   lastTimeMicroseconds: 0,
   pending: [],
+  // Samples already sent, from the time the server asked for (keepFromSeconds in its status) on: after a
+  // server restart they are sent again, so the repetition that was in progress is counted in full
+  // (the server leaves out the ones it had counted already).
+  sentKept: [],
+  keepFromMicroseconds: 0,
+  keepFromKnown: false,    // the server has said from when to keep (after its first counted repetition)
+  resend: [],              // the kept samples, queued again for a restarted server; sent in frames of their own
+  serverRun: null,         // the server process's id from its status messages
+  greeted: false,          // the first status message on this connection has arrived: sending may start
   sentSamples: 0,
   lastSendMs: 0,
   readings: 0,
@@ -83,8 +93,10 @@ function onMotion(event) {
 
 function flush() {
   const now = performance.now();
-  const open = socket && socket.readyState === WebSocket.OPEN;
-  if (stream.pending.length === 0) {
+  // Nothing goes out on a connection before the server's first status message: it says whether the server
+  // restarted, and the kept samples must go out before any newer one.
+  const open = socket && socket.readyState === WebSocket.OPEN && stream.greeted;
+  if (stream.pending.length === 0 && stream.resend.length === 0) {
     if (open && now - stream.lastSendMs >= KEEP_ALIVE_EVERY_MS) {
       socket.send(encodeFrame(stream.id, stream.sequence++, [], stream.lastTimeMicroseconds));
       stream.lastSendMs = now;
@@ -94,12 +106,17 @@ function flush() {
   if (!open) {
     return; // keep buffering; the newest readings go out when the connection is back
   }
-  const runs = splitIntoRuns(stream.pending);
+  // Resent samples never share a frame with new ones: a server that did not restart after all refuses
+  // them (time went backwards) without losing a new sample.
+  const runs = splitIntoRuns(stream.resend).concat(splitIntoRuns(stream.pending));
+  stream.resend = [];
   stream.pending = [];
   for (const run of runs) {
     socket.send(encodeFrame(stream.id, stream.sequence++, run));
     stream.sentSamples += run.length;
+    stream.sentKept.push(...run);
   }
+  trimKept();
   stream.lastSendMs = now;
   ui.sent.textContent = String(stream.sentSamples);
 }
@@ -160,7 +177,41 @@ async function pair(code) {
   return body;
 }
 
+function trimKept() {
+  let drop = 0;
+  while (drop < stream.sentKept.length && stream.sentKept[drop].timeMicroseconds < stream.keepFromMicroseconds) {
+    drop++;
+  }
+  drop = Math.max(drop, stream.sentKept.length - MAX_KEPT_SENT_SAMPLES);
+  if (drop > 0) {
+    stream.sentKept.splice(0, drop);
+  }
+}
+
+/** The server restarted: the kept samples go out again first, ahead of those not sent yet. */
+function resendKept() {
+  if (stream.sentKept.length === 0) {
+    return;
+  }
+  stream.resend = stream.sentKept;
+  stream.sentKept = [];
+}
+
 function showServerStatus(message) {
+  if (!stream.greeted) {
+    if (typeof message.serverRun === 'string') {
+      if (stream.serverRun !== null && stream.serverRun !== message.serverRun) {
+        resendKept(); // another server process: it has not seen what this page sent before the restart
+      }
+      stream.serverRun = message.serverRun;
+    }
+    stream.greeted = true;
+  }
+  if (typeof message.keepFromSeconds === 'number' && Number.isFinite(message.keepFromSeconds)) {
+    stream.keepFromMicroseconds = Math.round(message.keepFromSeconds * 1e6);
+    stream.keepFromKnown = true;
+    trimKept();
+  }
   if (message.exercise) {
     ui.exercise.textContent = message.exercise;
   }
@@ -196,10 +247,12 @@ function connect() {
   const url = new URL(pairing.socketPath, window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   setState('connecting', 'Connecting…');
+  stream.greeted = false;
   const ws = new WebSocket(url);
   ws.binaryType = 'arraybuffer';
   socket = ws;
   ws.addEventListener('open', () => {
+    stream.greeted = false;
     backoffMs = BACKOFF_FIRST_MS;
     setState('sending', 'Connected: sending movement.');
     showProblem('');
@@ -298,5 +351,7 @@ window.ambuloPhone = {
   get readings() { return stream.readings; },
   get sentSamples() { return stream.sentSamples; },
   get sequence() { return stream.sequence; },
+  get keptSamples() { return stream.sentKept.length; },
+  get keepFromSeconds() { return stream.keepFromKnown ? stream.keepFromMicroseconds / 1e6 : null; },
   get state() { return ui.state.dataset.state; },
 };

@@ -260,6 +260,12 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("LastCountedEndSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastCountedStreamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("PairedUtc")
                         .HasColumnType("TEXT");
 

@@ -19,7 +19,16 @@ internal sealed partial class PhoneLink
 
     private enum WorkKind { Repetition, FollowSession }
 
-    private readonly record struct Work(WorkKind Kind, int Generation, double RangeOfMotionDegrees);
+    private readonly record struct Work(WorkKind Kind, int Generation, double RangeOfMotionDegrees, uint StreamId = 0, double PhoneStartSeconds = 0, double PhoneEndSeconds = 0);
+
+    /// <summary>
+    /// The phone keeps (for a restart) its samples from this long before the last counted repetition's start,
+    /// so the new counter's calibration second falls on the rest before that repetition: the detected start
+    /// lags the movement's onset (the signal must leave its resting value first), and with 1 s the calibration
+    /// took in the first of the movement and the repetition was not found again (seen in a browser journey with
+    /// the real phone page).
+    /// </summary>
+    private const double KeptBeforeStartSeconds = 1.5;
 
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
@@ -30,6 +39,7 @@ internal sealed partial class PhoneLink
     private readonly ILogger _logger;
     private readonly Action<PhoneLink> _changed;
     private readonly Action<PhoneLink> _closed;
+    private readonly Func<int, uint, double, CancellationToken, Task>? _stored;
     private readonly Queue<Repetition> _recent = new();
     private IDisposable? _attached;
     private RepetitionCountingSink? _sink;
@@ -39,6 +49,8 @@ internal sealed partial class PhoneLink
     private string? _notCountableReason;
     private int _counted;
     private int _refused;
+    private int _countedBeforeRestart;
+    private (uint StreamId, double EndSeconds)? _lastCountedBeforeRestart;
     private int _isClosed;
     private Task _pump = Task.CompletedTask;
 
@@ -51,7 +63,8 @@ internal sealed partial class PhoneLink
         ILogger logger,
         Action<PhoneLink> changed,
         Action<PhoneLink> closed,
-        CancellationToken serverStopping)
+        CancellationToken serverStopping,
+        Func<int, uint, double, CancellationToken, Task>? stored = null)
     {
         SessionId = sessionId;
         Sensor = sensor;
@@ -61,6 +74,7 @@ internal sealed partial class PhoneLink
         _logger = logger;
         _changed = changed;
         _closed = closed;
+        _stored = stored;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
         Sensor.StateChanged += OnSensorStateChanged;
     }
@@ -97,6 +111,26 @@ internal sealed partial class PhoneLink
 
     /// <summary>Repetitions the session refused (e.g. while it waited for the effort rating).</summary>
     public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>
+    /// Repetitions the phone sent again after a server restart that had been counted before it (same stream,
+    /// peak at or before the end of the last one counted), left out so none is counted twice.
+    /// </summary>
+    public int CountedBeforeRestart => Volatile.Read(ref _countedBeforeRestart);
+
+    /// <summary>
+    /// For a pairing restored after a restart: the stream and phone time (seconds since that stream started) of
+    /// the end of the last repetition counted from this phone. A phone that sends its last seconds again after
+    /// the restart has its repetitions up to that one left out, and the one that was in progress is counted.
+    /// Call before <see cref="Start"/>.
+    /// </summary>
+    public void CountedBeforeTheRestart(uint streamId, double endSeconds)
+    {
+        lock (_gate)
+        {
+            _lastCountedBeforeRestart = (streamId, endSeconds);
+        }
+    }
 
     /// <summary>Ends when the link is closed and its queue has stopped.</summary>
     public Task Completion => _pump;
@@ -196,14 +230,33 @@ internal sealed partial class PhoneLink
                 // Raised on the phone's receive loop: only queue, never wait there.
                 sink.RepetitionCompleted += repetition =>
                 {
+                    var (streamId, offsetSeconds) = sink.CurrentStream;
+                    if (WasCountedBeforeRestart(streamId, repetition.PeakSeconds - offsetSeconds))
+                    {
+                        Interlocked.Increment(ref _countedBeforeRestart);
+                        return;
+                    }
+
                     Remember(generation, repetition);
-                    _work.Writer.TryWrite(new Work(WorkKind.Repetition, generation, repetition.RangeOfMotionDegrees));
+                    _work.Writer.TryWrite(new Work(WorkKind.Repetition, generation, repetition.RangeOfMotionDegrees, streamId,
+                        repetition.StartSeconds - offsetSeconds, repetition.EndSeconds - offsetSeconds));
                 };
                 _attached = Sensor.Attach(sink);
             }
         }
 
         _changed(this);
+    }
+
+    private bool WasCountedBeforeRestart(uint streamId, double phonePeakSeconds)
+    {
+        lock (_gate)
+        {
+            // The new counter, calibrated on the resent seconds, may place the same movement's peak and end a few
+            // samples away from where the old one did; its peak still lies well before the stored end, while a
+            // repetition not counted yet began after that end, so it peaks after it.
+            return _lastCountedBeforeRestart is { } last && last.StreamId == streamId && phonePeakSeconds <= last.EndSeconds;
+        }
     }
 
     private void Remember(int generation, Repetition repetition)
@@ -275,6 +328,11 @@ internal sealed partial class PhoneLink
         if (outcome.Counted)
         {
             Interlocked.Increment(ref _counted);
+            Sensor.KeepForRestartFrom(work.PhoneStartSeconds - KeptBeforeStartSeconds);
+            if (_stored is not null)
+            {
+                await _stored(SessionId, work.StreamId, work.PhoneEndSeconds, _stop.Token);
+            }
         }
         else
         {

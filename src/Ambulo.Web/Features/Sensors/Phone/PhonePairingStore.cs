@@ -31,7 +31,29 @@ internal sealed class PhonePairingStore(IDbContextFactory<AmbuloDbContext> datab
             row.TokenHash = tokenHash;
             row.PairedUtc = now;
             row.ExpiresUtc = now + lifetime;
+            row.LastCountedStreamId = null; // a new pairing: a new page, a new stream
+            row.LastCountedEndSeconds = null;
             await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Remembers where on the phone's clock the last repetition counted from it lies (its stream and the phone
+    /// time of its end), so a phone that sends its last seconds again after a restart is not counted twice.
+    /// </summary>
+    public async Task SaveLastCountedAsync(int sessionId, uint streamId, double endSeconds, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await db.PhonePairings.Where(p => p.SessionId == sessionId).ExecuteUpdateAsync(
+                set => set.SetProperty(p => p.LastCountedStreamId, (long)streamId).SetProperty(p => p.LastCountedEndSeconds, endSeconds),
+                cancellationToken);
         }
         finally
         {

@@ -128,7 +128,7 @@ internal sealed partial class PhoneSensorLinks(
             {
                 if (registry.Restore(stored.SensorSessionId, stored.TokenHash) is { } sensor)
                 {
-                    NewLink(stored.SessionId, sensor, view);
+                    NewLink(stored.SessionId, sensor, view, stored.LastCountedStreamId is { } stream && stored.LastCountedEndSeconds is { } end ? ((uint)stream, end) : null);
                     LogRestored(stored.SessionId, stored.SensorSessionId);
                 }
                 else
@@ -229,9 +229,15 @@ internal sealed partial class PhoneSensorLinks(
         _openGate.Dispose();
     }
 
-    private PhoneLink NewLink(int sessionId, SensorSession sensor, SessionView view)
+    private PhoneLink NewLink(int sessionId, SensorSession sensor, SessionView view, (uint StreamId, double EndSeconds)? countedBeforeRestart = null)
     {
-        var link = new PhoneLink(sessionId, sensor, engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping);
+        var link = new PhoneLink(sessionId, sensor, engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping,
+            store.SaveLastCountedAsync);
+        if (countedBeforeRestart is { } last)
+        {
+            link.CountedBeforeTheRestart(last.StreamId, last.EndSeconds);
+        }
+
         sensor.Paired += paired => _ = SavePairingAsync(sessionId, paired);
         _links[sessionId] = link;
         link.Start(view, events);

@@ -1,0 +1,189 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Ambulo.Domain.Exercises;
+using Ambulo.Motion.Online;
+using Ambulo.Motion.Repetitions;
+using Ambulo.Motion.Samples;
+using Ambulo.Web.Features.Sensors;
+using Ambulo.Web.Tests.Common;
+using Ambulo.Web.Tests.SensorIngest;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ambulo.Web.Tests.Sensors.Phone;
+
+/// <summary>
+/// A repetition in progress when the server restarts (two servers, one after the other, on the same SQLite
+/// file). The test's phone does what the phone page does: it keeps the samples it sent from the time the
+/// server's status message asks for (<c>keepFromSeconds</c>), and after the 1001 close it sends them again,
+/// then the rest of its stream.
+/// </summary>
+public sealed class RepetitionAcrossRestartTests : IDisposable
+{
+    private static readonly (string, string) NoFrameRateLimit = ("SensorIngest:MaxFramesPerSecond", "1000000");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ambulo-web-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task ServerRestart_MidRepetition_PhoneSendsItsKeptSecondsAgain_ThatRepetitionIsCountedAndNoneTwice()
+    {
+        const uint streamId = 5150;
+        int sessionId;
+        string socketPath;
+        ImuSample[] after;
+        ImuSample[] kept;
+        uint nextSequence;
+        string? firstRun;
+        List<Repetition> offline;
+        await using (var first = new PhoneSessionServer(_folder, NoFrameRateLimit))
+        {
+            var session = await first.StartSessionAsync();
+            sessionId = session.SessionId;
+            var exerciseId = session.Exercise!.ExerciseId;
+            var recording = PhoneSessionServer.Recording(exerciseId, repetitions: 3, seed: 41);
+            offline = Count(exerciseId, recording);
+            offline.Count.ShouldBe(3, "the recording's repetitions, as the same counter finds them in one go");
+            // The server stops at the peak of the third repetition: half of it before the restart, half after.
+            var cut = offline[2].PeakSeconds;
+            var before = recording.Where(s => s.TimeSeconds <= cut).ToArray();
+            after = [.. recording.Where(s => s.TimeSeconds > cut)];
+
+            var pairing = await first.PairFromSessionAsync(sessionId);
+            var redeemed = await first.RedeemAsync(pairing.PairingCode!);
+            socketPath = redeemed.SocketPath;
+            using var phone = await first.ConnectPhoneAsync(socketPath);
+            var listening = ListenAsync(phone);
+            var frames = PhoneFrames.Split(before, perFrame: 3, streamId).ToArray();
+            foreach (var frame in frames)
+            {
+                await phone.SendAsync(frame);
+            }
+
+            nextSequence = (uint)frames.Length;
+            await using var db = first.CreateDb();
+            (await PhoneSessionServer.EventuallyAsync(async () => await db.Repetitions.CountAsync(r => r.SessionId == sessionId) == 2)).ShouldBeTrue();
+            // Like the page, keep-alive frames while there is nothing to send; the server answers about once a second.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (listening.KeepFromSeconds is not > 0 || listening.KeepFromSeconds < offline[0].PeakSeconds)
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, "the status message says what to keep, from before the second repetition");
+                await phone.SendAsync(KeepAlive(streamId, nextSequence++, before[^1].TimeSeconds));
+                await Task.Delay(200);
+            }
+
+            (await PhoneSessionServer.EventuallyAsync(async () => await db.PhonePairings.AnyAsync(p => p.LastCountedEndSeconds != null))).ShouldBeTrue();
+            var keepFrom = listening.KeepFromSeconds!.Value;
+            keepFrom.ShouldBeLessThan(offline[1].StartSeconds, "kept from before the last counted repetition began");
+            keepFrom.ShouldBeGreaterThan(offline[0].PeakSeconds, "not more than needed");
+            kept = [.. before.Where(s => s.TimeSeconds >= keepFrom)];
+            firstRun = listening.ServerRun;
+            firstRun.ShouldNotBeNullOrEmpty();
+
+            await first.StopAsync();
+            (await listening.Closed).ShouldBe(WebSocketCloseStatus.EndpointUnavailable); // 1001: the page sends its kept samples again
+            (await db.Repetitions.CountAsync(r => r.SessionId == sessionId)).ShouldBe(2, "the third was in progress");
+        }
+
+        await using var second = new PhoneSessionServer(_folder, NoFrameRateLimit);
+        using var back = await second.ConnectPhoneAsync(socketPath);
+        var secondListening = ListenAsync(back);
+        (await PhoneSessionServer.EventuallyAsync(() => secondListening.ServerRun is not null)).ShouldBeTrue("the first status message comes at once");
+        secondListening.ServerRun.ShouldNotBe(firstRun, "how the page knows the server restarted");
+        foreach (var frame in PhoneFrames.Split(kept, perFrame: 3, streamId, firstSequence: nextSequence)
+                     .Concat(PhoneFrames.Split(after, perFrame: 3, streamId, firstSequence: nextSequence + (uint)((kept.Length + 2) / 3))))
+        {
+            await back.SendAsync(frame);
+        }
+
+        await using var db2 = second.CreateDb();
+        (await PhoneSessionServer.EventuallyAsync(async () => await db2.Repetitions.CountAsync(r => r.SessionId == sessionId) >= 3)).ShouldBeTrue("the repetition cut by the restart is counted");
+        var link = second.Links.Find(sessionId)!;
+        (await PhoneSessionServer.EventuallyAsync(() => link.CountedBeforeRestart >= 1)).ShouldBeTrue("the second repetition, sent again, is recognised as counted before the restart");
+        await Task.Delay(300);
+        var repetitions = await db2.Repetitions.AsNoTracking().Where(r => r.SessionId == sessionId).OrderBy(r => r.Id).ToListAsync();
+        repetitions.Select(r => r.Number).ShouldBe([1, 2, 3], "each repetition once");
+        repetitions.ShouldAllBe(r => r.Source == SensorSources.Phone);
+        link.CountedBeforeRestart.ShouldBe(1);
+        link.Sensor.GetStatus().FramesRejected.ShouldBe(0);
+    }
+
+    public void Dispose() => AmbuloAppFactory.DeleteFolder(_folder);
+
+    /// <summary>A frame with no samples (the page's keep-alive), its base time at the stream's last sample.</summary>
+    private static byte[] KeepAlive(uint streamId, uint sequence, double lastSampleSeconds)
+    {
+        var frame = new byte[24];
+        frame[0] = (byte)'A';
+        frame[1] = (byte)'S';
+        frame[2] = 1;
+        frame[3] = 3; // accelerometer and gyroscope
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), streamId);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(8), sequence);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(12), (ulong)Math.Round(lastSampleSeconds * 1_000_000d));
+        return frame;
+    }
+
+    private static List<Repetition> Count(string exerciseId, ImuSample[] recording)
+    {
+        var plan = new TrackingPlans(ExerciseCatalogue.Default).For(exerciseId);
+        var counter = new RepetitionCounter(plan.Detector, 60, SensorChannels.Accelerometer | SensorChannels.Gyroscope);
+        var found = new List<Repetition>();
+        counter.Push(recording, found);
+        return found;
+    }
+
+    /// <summary>Reads the server's messages as the phone page does: the last <c>keepFromSeconds</c>, and the close status.</summary>
+    private static Listener ListenAsync(ClientWebSocket socket)
+    {
+        var listener = new Listener();
+        listener.Closed = Task.Run(async () =>
+        {
+            var buffer = new byte[8192];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return result.CloseStatus;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Text && result.EndOfMessage)
+                {
+                    using var json = JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    if (json.RootElement.TryGetProperty("keepFromSeconds", out var keep) && keep.ValueKind == JsonValueKind.Number)
+                    {
+                        listener.KeepFromSeconds = keep.GetDouble();
+                    }
+
+                    if (json.RootElement.TryGetProperty("serverRun", out var run) && run.ValueKind == JsonValueKind.String)
+                    {
+                        listener.ServerRun ??= run.GetString();
+                    }
+                }
+            }
+        });
+        return listener;
+    }
+
+    private sealed class Listener
+    {
+        private readonly Lock _gate = new();
+        private double? _keepFromSeconds;
+        private string? _serverRun;
+
+        public double? KeepFromSeconds
+        {
+            get { lock (_gate) { return _keepFromSeconds; } }
+            set { lock (_gate) { _keepFromSeconds = value; } }
+        }
+
+        /// <summary>From the first status message of the connection.</summary>
+        public string? ServerRun
+        {
+            get { lock (_gate) { return _serverRun; } }
+            set { lock (_gate) { _serverRun = value; } }
+        }
+
+        public Task<WebSocketCloseStatus?> Closed { get; set; } = Task.FromResult<WebSocketCloseStatus?>(null);
+    }
+}
