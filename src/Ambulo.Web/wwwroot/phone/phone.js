@@ -7,7 +7,7 @@ import {
 
 const FLUSH_EVERY_MS = 40;          // batches of 20–50 ms, as the format asks
 const KEEP_ALIVE_EVERY_MS = 1000;   // server closes a silent connection after a few seconds
-const MAX_BUFFERED_SAMPLES = 2048;  // while offline: the newest (about 30 s) are kept and sent on reconnect
+const MAX_BUFFERED_SAMPLES = 7200;  // while offline: the newest (about 2 min at 60 Hz) are kept and sent on reconnect
 const MAX_KEPT_SENT_SAMPLES = 3600; // sent samples kept for a server restart (about 60 s at 60 Hz)
 const NO_READINGS_AFTER_MS = 3000;
 const BACKOFF_FIRST_MS = 500;

@@ -25,8 +25,7 @@ internal sealed partial class PhoneLink
     /// The phone keeps (for a restart) its samples from this long before the last counted repetition's start,
     /// so the new counter's calibration second falls on the rest before that repetition: the detected start
     /// lags the movement's onset (the signal must leave its resting value first), and with 1 s the calibration
-    /// took in the first of the movement and the repetition was not found again (seen in a browser journey with
-    /// the real phone page).
+    /// took in the first of the movement and the repetition was not found again (seen in PhoneRestartJourney).
     /// </summary>
     private const double KeptBeforeStartSeconds = 1.5;
 
