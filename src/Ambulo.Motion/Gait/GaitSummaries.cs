@@ -7,6 +7,14 @@ namespace Ambulo.Motion.Gait;
 /// it is a slowing-down step, not a cycle) is left out of stride time, stride-time variability, stance, swing and the
 /// swing-time asymmetry, and the step that lands at its end is left out of the step times per side and the
 /// step-time asymmetry. It still counts everywhere walking is totalled: steps, cadence, bouts and distance.
+/// <para>
+/// Cadence is one definition from bout to summary: the summary's cadence is the mean of the bouts' cadences, each
+/// weighted by its steps (<see cref="CadenceStepsPerMinute"/>), so a recording of one bout has exactly that bout's
+/// cadence, and time spent standing within or between bouts never lowers it. Each bout's cadence is its detector's:
+/// on the lower back the Mobilise-D reference definition, the mean of 120 / stride time over the bout's strides, a
+/// stride across a pause left out (<see cref="LowerBackGaitDetector.CadenceStepsPerMinute"/>); for foot, shank and
+/// phone bouts (contacts split at pauses longer than <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/>) steps ÷ bout time.
+/// </para>
 /// </summary>
 public static class GaitSummaries
 {
@@ -15,8 +23,7 @@ public static class GaitSummaries
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(strides);
         ArgumentNullException.ThrowIfNull(bouts);
-        var walkingSeconds = bouts.Sum(b => b.DurationSeconds);
-        double? cadence = walkingSeconds > 0 ? 60.0 * bouts.Sum(b => b.Steps - 1) / walkingSeconds : null;
+        var cadence = CadenceStepsPerMinute(bouts);
         var standstillLandings = strides.Where(s => s.EndsInStandstill).Select(s => (s.Side, s.EndSeconds)).ToList();
         strides = strides.Where(s => !s.EndsInStandstill).ToList();
         var strideTimes = strides.Select(s => s.StrideTimeSeconds).ToList();
@@ -75,6 +82,27 @@ public static class GaitSummaries
         }
 
         return (left, right);
+    }
+
+    /// <summary>
+    /// Cadence of a whole recording: the bouts' cadences averaged with each bout weighted by its steps (a three-step
+    /// bout counts a tenth of a thirty-step one). Bouts without a finite, positive cadence are left out; null without
+    /// such a bout.
+    /// </summary>
+    public static double? CadenceStepsPerMinute(IReadOnlyList<WalkingBout> bouts)
+    {
+        ArgumentNullException.ThrowIfNull(bouts);
+        double weighted = 0, steps = 0;
+        foreach (var b in bouts)
+        {
+            if (double.IsFinite(b.CadenceStepsPerMinute) && b.CadenceStepsPerMinute > 0 && b.Steps > 0)
+            {
+                weighted += b.Steps * b.CadenceStepsPerMinute;
+                steps += b.Steps;
+            }
+        }
+
+        return steps > 0 ? weighted / steps : null;
     }
 
     /// <summary>Symmetry ratio larger/smaller (1 = symmetric).</summary>

@@ -1,4 +1,7 @@
+using System.Numerics;
 using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Tests.Gait;
 
@@ -15,7 +18,8 @@ public class GaitSummariesTests
             t += side == BodySide.Left ? rightStep : leftStep;
         }
 
-        var bout = new WalkingBout(contacts[0].TimeSeconds, contacts[^1].TimeSeconds, steps, 0);
+        var cadence = LowerBackGaitDetector.CadenceStepsPerMinute([.. contacts.Select(c => c.TimeSeconds)], 2.0)!.Value;
+        var bout = new WalkingBout(contacts[0].TimeSeconds, contacts[^1].TimeSeconds, steps, cadence);
         return (contacts, [bout]);
     }
 
@@ -108,5 +112,92 @@ public class GaitSummariesTests
         summary.StrideTimeSeconds.ShouldBeNull();
         summary.StanceSeconds.ShouldBeNull();
         summary.Steps.ShouldBe(3);
+    }
+
+    /// <summary>Contact times from 1 s on whose step times repeat <paramref name="pattern"/>: strides of changing length.</summary>
+    private static List<double> Uneven(int steps, params double[] pattern)
+    {
+        var times = new List<double> { 1.0 };
+        for (var k = 1; k < steps; k++)
+        {
+            times.Add(times[^1] + pattern[(k - 1) % pattern.Length]);
+        }
+
+        return times;
+    }
+
+    [Fact]
+    public void Summarize_OneBoutOfUnevenStrides_HasExactlyTheBoutsReferenceCadenceNotStepsOverTime()
+    {
+        // Steps of 0.5, 0.5, 0.8, 0.8 s: strides of 1.0, 1.3, 1.6 and 1.3 s. The reference cadence is the mean of 120 / stride
+        // time (about 94.9 steps/min); steps ÷ walking time would give 60 / 0.65 = 92.3, about 3 % lower.
+        var times = Uneven(41, 0.5, 0.5, 0.8, 0.8);
+        var contacts = times.Select((t, k) => new InitialContact(t, k % 2 == 0 ? BodySide.Left : BodySide.Right)).ToList();
+        var reference = LowerBackGaitDetector.CadenceStepsPerMinute([.. times], 2.0)!.Value;
+        var bouts = new List<WalkingBout> { new(times[0], times[^1], times.Count, reference) };
+
+        var summary = GaitSummaries.Summarize(contacts, [], bouts, DistanceModel.None);
+
+        summary.CadenceStepsPerMinute!.Value.ShouldBe(reference, 1e-9);
+        var stepsOverTime = 60.0 * (times.Count - 1) / (times[^1] - times[0]);
+        Math.Abs(summary.CadenceStepsPerMinute.Value - stepsOverTime).ShouldBeGreaterThan(1.0);
+    }
+
+    [Fact]
+    public void Summarize_TwoBouts_WeightsEachBoutsCadenceByItsSteps()
+    {
+        var bouts = new List<WalkingBout> { new(0, 15, 30, 120), new(100, 106, 6, 60) };
+
+        var summary = GaitSummaries.Summarize([], [], bouts, DistanceModel.None);
+
+        summary.CadenceStepsPerMinute!.Value.ShouldBe(((30 * 120) + (6 * 60)) / 36.0, 1e-9);
+    }
+
+    [Fact]
+    public void CadenceStepsPerMinute_NoBoutOrNoFiniteCadence_IsNullAndBadBoutsAreLeftOut()
+    {
+        GaitSummaries.CadenceStepsPerMinute([]).ShouldBeNull();
+        GaitSummaries.CadenceStepsPerMinute([new WalkingBout(0, 0, 3, double.PositiveInfinity)]).ShouldBeNull();
+        GaitSummaries.CadenceStepsPerMinute([new WalkingBout(0, 0, 3, double.NaN), new WalkingBout(0, 10, 20, 110)])!.Value.ShouldBe(110, 1e-9);
+    }
+
+    /// <summary>
+    /// Through the analyser on a SYNTHETIC lower-back walk with uneven strides (steps 0.5, 0.5, 0.8, 0.8 s): one bout, and
+    /// the summary's cadence is that bout's cadence (the detector's reference definition), not steps ÷ walking time.
+    /// </summary>
+    [Fact]
+    public void Analyze_LowerBackWalkOfOneBout_SummaryCadenceIsTheBoutsCadence()
+    {
+        var peaks = Uneven(33, 0.5, 0.5, 0.8, 0.8).Select(t => t + 1).ToList();
+        var samples = new ImuSample[(int)((peaks[^1] + 2) * 100)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var t = i / 100.0;
+            double vertical = 0, yaw = 0;
+            for (var k = 0; k < peaks.Count; k++)
+            {
+                var d = t - peaks[k];
+                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
+                yaw += (k % 2 == 0 ? 0.4 : -0.4) * Math.Exp(-d * d / (2 * 0.15 * 0.15));
+            }
+
+            samples[i] = new ImuSample(t, new Vector3(0, (float)(9.81 + vertical), 0), new Vector3(0, (float)yaw, 0));
+        }
+
+        var recording = new SensorRecording(new RecordingMetadata
+        {
+            Sensor = SensorKind.Imu,
+            Placement = "lower-back",
+            SamplingRateHz = 100,
+            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+        }, samples);
+
+        var analysis = GaitAnalyzer.Analyze([recording], new GaitAnalysisOptions(GaitPopulation.SlowOrImpaired));
+
+        analysis.WalkingBouts.Count.ShouldBe(1);
+        var bout = analysis.WalkingBouts[0];
+        analysis.Summary.CadenceStepsPerMinute!.Value.ShouldBe(bout.CadenceStepsPerMinute, 1e-9);
+        var stepsOverTime = 60.0 * (bout.Steps - 1) / bout.DurationSeconds;
+        Math.Abs(bout.CadenceStepsPerMinute - stepsOverTime).ShouldBeGreaterThan(1.0);
     }
 }
