@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Ambulo.Motion.Gait;
@@ -165,34 +166,135 @@ internal static class GaitCommand
     }
 }
 
-/// <summary>Reads a recording file for a command, turning every failure into one clear error line.</summary>
+/// <summary>
+/// Reads a recording file for a walking command (<c>gait</c>, <c>gait-calibrate</c>, <c>walktest</c>), turning every failure
+/// into one clear error line and every repair into one note line on standard error, never a stack trace:
+/// <list type="bullet">
+/// <item>a missing file, a directory, an unreadable or malformed file (empty, no header, a bad header): error;</item>
+/// <item>rows the reader skips (NaN or infinite values, times going backwards or repeated, unparsable fields, a cut last
+/// line): analysed without them, and a note says how many and why (<see cref="RecordingReadReport"/>);</item>
+/// <item>a sample with a value beyond twice the sensor's full-scale range (<c>acc_range_mps2</c> / <c>gyr_range_radps</c>
+/// labels, default ±16 g and ±2000 °/s): no sensor reads that, and one such spike rings through the filters as a whole
+/// walk of false steps, so the sample is left out and counted in the note;</item>
+/// <item>fewer than two usable samples, or samples spanning more than <see cref="MaximumSpanDays"/> days (a broken time
+/// column, not a recording): error.</item>
+/// </list>
+/// </summary>
 internal static class RecordingFiles
 {
+    public const double MaximumSpanDays = 31;
+
     public static bool TryRead(FileInfo file, TextWriter error, out SensorRecording recording)
     {
         recording = null!;
+        if (Directory.Exists(file.FullName))
+        {
+            error.WriteLine($"error: '{file.FullName}' is a directory, not a recording file.");
+            return false;
+        }
+
+        RecordingReadResult result;
         try
         {
-            var result = RecordingCsv.ReadFile(file.FullName);
-            recording = result.Recording;
-            if (recording.Samples.Length < 2)
-            {
-                error.WriteLine($"error: recording '{file.Name}' has fewer than two samples.");
-                return false;
-            }
-
-            return true;
+            result = RecordingCsv.ReadFile(file.FullName);
         }
         catch (RecordingFormatException ex)
         {
             error.WriteLine($"error: '{file.Name}' is not a valid recording: {ex.Message}");
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: cannot read '{file.FullName}': {(ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message)}");
+            return false;
         }
 
-        return false;
+        var (kept, implausible) = WithoutImplausibleValues(result.Recording);
+        var report = result.Report;
+        var skipped = report.RowsSkipped + implausible;
+        var skippedText = Skipped(report, implausible);
+        if (kept.Samples.Length < 2)
+        {
+            error.WriteLine($"error: recording '{file.Name}' has {(kept.Samples.Length == 0 ? "no" : "only one")} usable sample"
+                + (skipped > 0 ? $"; {skipped} of {report.RowsRead} rows skipped: {skippedText}." : "."));
+            return false;
+        }
+
+        var spanDays = (kept.Samples[^1].TimeSeconds - kept.Samples[0].TimeSeconds) / 86400;
+        if (spanDays > MaximumSpanDays)
+        {
+            var gap = report.Find(ReadIssue.Gap);
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"error: recording '{file.Name}' spans {(spanDays < 1e6 ? spanDays.ToString("F0", CultureInfo.InvariantCulture) : spanDays.ToString("G3", CultureInfo.InvariantCulture))} days (t_s {kept.Samples[0].TimeSeconds:G6} to {kept.Samples[^1].TimeSeconds:G6}), more than {MaximumSpanDays} days: check its time column")
+                + (gap is null ? "." : $" (first gap at line {gap.FirstLineNumbers[0].ToString(CultureInfo.InvariantCulture)}: {gap.FirstDetail})."));
+            return false;
+        }
+
+        if (skipped > 0)
+        {
+            error.WriteLine($"note: '{file.Name}': {skipped} of {report.RowsRead} rows skipped: {skippedText}; analysed the other {kept.Samples.Length}.");
+        }
+
+        if (report.Find(ReadIssue.ClockJump) is { } jump)
+        {
+            error.WriteLine($"note: '{file.Name}': the time went back {Times(jump.Count)} (first at line {jump.FirstLineNumbers[0].ToString(CultureInfo.InvariantCulture)}), "
+                + $"as when a clock is reset; the rows after it continue after a {RecordingReadOptions.Default.ClockJumpInsertedGapSeconds.ToString(CultureInfo.InvariantCulture)} s gap.");
+        }
+
+        if (report.Find(ReadIssue.Gap) is { } gaps)
+        {
+            error.WriteLine($"note: '{file.Name}': {gaps.Count.ToString(CultureInfo.InvariantCulture)} gap{(gaps.Count == 1 ? "" : "s")} in time longer than {RecordingReadOptions.Default.MaxGapSeconds.ToString(CultureInfo.InvariantCulture)} s (first at line {gaps.FirstLineNumbers[0].ToString(CultureInfo.InvariantCulture)}: {gaps.FirstDetail}).");
+        }
+
+        recording = kept;
+        return true;
+    }
+
+    /// <summary>The recording without samples whose values are beyond twice the sensor's range, and how many those were.</summary>
+    private static (SensorRecording Recording, int Removed) WithoutImplausibleValues(SensorRecording recording)
+    {
+        var acc = 2 * (recording.Metadata.Label(RecordingCsv.AccelerationRangeKey) is { } a && double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var ar) && ar > 0
+            ? ar : RecordingReadOptions.Default.AccelerationRangeMps2);
+        var gyr = 2 * (recording.Metadata.Label(RecordingCsv.AngularVelocityRangeKey) is { } g && double.TryParse(g, NumberStyles.Float, CultureInfo.InvariantCulture, out var gr) && gr > 0
+            ? gr : RecordingReadOptions.Default.AngularVelocityRangeRadps);
+        static bool Within(Vector3 v, double limit) => Math.Abs(v.X) <= limit && Math.Abs(v.Y) <= limit && Math.Abs(v.Z) <= limit;
+        var samples = recording.Samples;
+        var keep = Array.FindAll(samples, s => Within(s.AccelerationMps2, acc) && Within(s.AngularVelocityRadps, gyr));
+        return keep.Length == samples.Length ? (recording, 0) : (recording with { Samples = keep }, samples.Length - keep.Length);
+    }
+
+    private static string Times(int n) => n == 1 ? "once" : n.ToString(CultureInfo.InvariantCulture) + " times";
+
+    /// <summary>Why rows were skipped, in words: "12 with NaN or infinite values (first at line 9); …".</summary>
+    private static string Skipped(RecordingReadReport report, int implausible)
+    {
+        var parts = new List<string>();
+        foreach (var entry in report.Issues)
+        {
+            var what = entry.Issue switch
+            {
+                ReadIssue.WrongColumnCount => "with the wrong number of columns",
+                ReadIssue.UnparsableValue => "with a field that is not a number",
+                ReadIssue.NonFiniteTime => "with a time that is NaN or infinite",
+                ReadIssue.NonFiniteValue => "with NaN or infinite values",
+                ReadIssue.DuplicateTimestamp => "repeating the time of the row before",
+                ReadIssue.OutOfOrderTimestamp => "with a time before the row before",
+                ReadIssue.TruncatedLastLine => "cut short at the end of the file",
+                ReadIssue.AllZeroReading => "with an all-zero reading",
+                _ => null, // kept rows (gaps, clock resets, saturation) and comments are not skipped samples
+            };
+            if (what is not null)
+            {
+                parts.Add($"{entry.Count.ToString(CultureInfo.InvariantCulture)} {what} (first at line {entry.FirstLineNumbers[0].ToString(CultureInfo.InvariantCulture)})");
+            }
+        }
+
+        if (implausible > 0)
+        {
+            parts.Add($"{implausible.ToString(CultureInfo.InvariantCulture)} with a value beyond twice the sensor's range");
+        }
+
+        return string.Join("; ", parts);
     }
 }
 
