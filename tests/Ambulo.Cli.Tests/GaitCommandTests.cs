@@ -135,4 +135,26 @@ public sealed class GaitCommandTests : IDisposable
         result.ExitCode.ShouldBe(2);
         result.StandardError.ShouldContain("--preset");
     }
+
+    [Fact]
+    public async Task Gait_Table_EveryMeasureNamesItsUnitAndNoValueIsFinerThanMeasured()
+    {
+        var path = WriteWalk("lower-back", "back.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--leg-length-m", "0.95");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        var rows = result.StandardOutput.Split('\n').Where(l => l.StartsWith('│')).Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Select(c => (Label: c[1], Value: c[2])).Skip(1).ToList();
+        rows.Count.ShouldBe(11);
+        foreach (var (label, value) in rows)
+        {
+            label.ShouldMatch(@"\((steps/min|s|m|m/s|CV, %|longer/shorter, 1 = even)\)$");
+            value.ShouldMatch(@"^(n/a|\d+(\.\d{1,2})?)$"); // never three decimals
+        }
+
+        rows.Single(r => r.Label.StartsWith("cadence", StringComparison.Ordinal)).Value.ShouldMatch(@"^\d+$");
+        rows.Single(r => r.Label.StartsWith("stance", StringComparison.Ordinal)).Value.ShouldBe("n/a"); // no stance from the lower back
+        result.StandardOutput.ShouldContain("1 walking bout.");
+    }
 }
+

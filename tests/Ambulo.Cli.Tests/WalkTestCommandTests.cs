@@ -282,4 +282,41 @@ public sealed class WalkTestCommandTests : IDisposable
         result.ExitCode.ShouldBe(2);
         result.StandardError.ShouldContain("10mwt");
     }
+
+    [Fact]
+    public async Task WalkTest_SixMinuteWalkOnAShortRecording_CautionsThatItIsNotSixMinutes()
+    {
+        var (path, _) = WritePocketWalk("short.csv", 40, stepsPerLeg: 20); // 3 s + 39 × 0.6 s + 3 s = 29.4 s
+
+        var result = await CliRunner.RunAsync("walktest", "6mwt", path);
+
+        result.StandardOutput.ShouldContain("6-minute walk: 40 steps, cadence 100 steps/min");
+        result.StandardOutput.ShouldContain("Caution: the recording lasts 29 s, less than 6 minutes");
+    }
+
+    [Fact]
+    public async Task WalkTest_SixMinuteWalkOfSixMinutes_HasNoCaution()
+    {
+        var (path, _) = WritePocketWalk("six.csv", 620, stepsPerLeg: 20);
+
+        var result = await CliRunner.RunAsync("walktest", "6mwt", path);
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldNotContain("Caution");
+    }
+
+    [Fact]
+    public async Task WalkTest_TenMetreWalkWhoseSensorDistanceIsFarFromTenMetres_Cautions()
+    {
+        // 25 steps of 0.7 m measured with the calibrated constant: about 16.8 m of walking, not 10 m.
+        var k = await CalibrateAsync();
+        var (path, _) = WritePocketWalk("long.csv", 25);
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k);
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        result.StandardOutput.ShouldContain("Caution: comfortable trial 1: the sensor measured 16.");
+        result.StandardOutput.ShouldContain("not about 10 m");
+    }
 }
+

@@ -404,7 +404,11 @@ internal static class GaitJson
     }
 }
 
-/// <summary>Human-readable gait summary.</summary>
+/// <summary>
+/// Human-readable gait summary, for a therapist: every label carries its unit, and numbers are shown no finer than the
+/// sensor measures them (cadence in whole steps/min, times to 0.01 s, distance to 0.1 m, speed to 0.01 m/s; the JSON keeps
+/// three decimals for programs). A value the placement cannot give is "n/a", never 0.
+/// </summary>
 internal static class GaitTable
 {
     public static void Render(GaitAnalysis analysis, TextWriter writer)
@@ -418,30 +422,40 @@ internal static class GaitTable
         });
         var m = analysis.Summary;
         var intoStandstill = analysis.Strides.Count(s => s.EndsInStandstill);
-        console.WriteLine($"Gait ({analysis.Placement}): {m.Steps} steps, {analysis.Strides.Count} strides, {analysis.WalkingBouts.Count} walking bouts."
-            + (intoStandstill > 0 ? $" {intoStandstill} strides into standstill count as steps and distance but not in the timing statistics." : ""));
+        console.WriteLine($"Gait ({analysis.Placement}): {Count(m.Steps, "step")}, {Count(analysis.Strides.Count, "stride")}, {Count(analysis.WalkingBouts.Count, "walking bout")}."
+            + (intoStandstill > 0 ? $" {Count(intoStandstill, "stride")} into standstill count in steps and distance but not in the timing statistics." : ""));
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("measure", "value");
-        void Row(string name, double? value, string format, string unit)
+        var missing = false;
+        void Row(string name, double? value, string format)
         {
-            table.AddRow(name, value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "-");
+            missing |= value is null;
+            table.AddRow(name, value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a");
         }
 
-        Row("cadence", m.CadenceStepsPerMinute, "F1", " steps/min");
-        Row("stride time", m.StrideTimeSeconds, "F3", " s");
-        Row("stride-time variability", m.StrideTimeVariabilityPercent, "F1", " %");
-        Row("step time left", m.StepTimeLeftSeconds, "F3", " s");
-        Row("step time right", m.StepTimeRightSeconds, "F3", " s");
-        Row("step-time asymmetry (larger/smaller)", m.StepTimeAsymmetryRatio, "F2", "");
-        Row("swing-time asymmetry (larger/smaller)", m.SwingTimeAsymmetryRatio, "F2", "");
-        Row("stance", m.StanceSeconds, "F3", " s");
-        Row("swing", m.SwingSeconds, "F3", " s");
-        Row("distance", m.DistanceMeters, "F1", " m");
-        Row("gait speed", m.GaitSpeedMetersPerSecond, "F2", " m/s");
+        Row("cadence (steps/min)", m.CadenceStepsPerMinute, "F0");
+        Row("stride time (s)", m.StrideTimeSeconds, "F2");
+        Row("stride-time variability (CV, %)", m.StrideTimeVariabilityPercent, "F1");
+        Row("step time left (s)", m.StepTimeLeftSeconds, "F2");
+        Row("step time right (s)", m.StepTimeRightSeconds, "F2");
+        Row("step-time asymmetry (longer/shorter, 1 = even)", m.StepTimeAsymmetryRatio, "F2");
+        Row("swing-time asymmetry (longer/shorter, 1 = even)", m.SwingTimeAsymmetryRatio, "F2");
+        Row("stance (s)", m.StanceSeconds, "F2");
+        Row("swing (s)", m.SwingSeconds, "F2");
+        Row("distance (m)", m.DistanceMeters, "F1");
+        Row("gait speed (m/s)", m.GaitSpeedMetersPerSecond, "F2");
         console.Write(table);
+        if (missing)
+        {
+            console.WriteLine("n/a: not measured from this placement (left and right step times need the lower back or a sensor on each foot or shank; stance and swing a foot or shank sensor; distance a model) or not found in this recording.");
+        }
+
         console.WriteLine(m.DistanceModel == DistanceModel.None
-            ? "Distance: not available for this placement or without --leg-length-m."
+            ? "Distance: not available for this placement or without --leg-length-m (lower back) or --step-constant / --height-m (phone)."
             : $"Distance model: {GaitJson.KebabCase(m.DistanceModel.ToString())}.");
         console.WriteLine("Measurements for tracking walking, not a diagnosis.");
     }
+
+    /// <summary>"1 step", "3 steps".</summary>
+    internal static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 }

@@ -136,7 +136,8 @@ internal static class WalkTestCommand
                     var r = comfortable[0];
                     (result, found) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Found && (fastPace is null || fastPace.Found));
                     text = Pace(comfortablePace) + (fastPace is null ? "" : "\n" + Pace(fastPace))
-                        + (r.Found ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
+                        + (r.Found ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
+                        + string.Concat(comfortable.Concat(fastResults).Select((t, i) => CourseCheck(t, i < comfortable.Count ? "comfortable" : "fast", i < comfortable.Count ? i + 1 : i - comfortable.Count + 1)))
                         + "\nBands: Perry 1995 (<0.4 household, 0.4-0.8 limited community, >0.8 community); Fulk (0.49/0.93 m/s cut-offs).";
                     break;
                 }
@@ -146,7 +147,7 @@ internal static class WalkTestCommand
                     var r = TimedUpAndGoTest.Estimate(rec, new TimedUpAndGoOptions { Gait = gait });
                     (result, found) = (r, r.Found);
                     text = found
-                        ? $"Timed Up and Go: {F(r.TotalSeconds, "F1")} s total; sit-to-stand {F(r.SitToStandSeconds, "F1")} s, walk out {F(r.WalkOutSeconds, "F1")} s, turn {F(r.TurnSeconds, "F1")} s, walk back {F(r.WalkBackSeconds, "F1")} s, turn-to-sit {F(r.TurnToSitSeconds, "F1")} s; {r.Steps} steps."
+                        ? $"Timed Up and Go: {F(r.TotalSeconds, "F1")} s total; {Phases(r)}; {GaitTable.Count(r.Steps, "step")}."
                           + (r.WalkedDistanceMeters is { } w ? $"\nWalked {w.ToString("F1", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})." : "")
                           + (r.Problem is null ? "" : $"\nNote: {r.Problem}")
                         : $"Timed Up and Go not found: {r.Problem}";
@@ -165,12 +166,15 @@ internal static class WalkTestCommand
                 {
                     var r = SixMinuteWalkTest.Estimate(rec, new SixMinuteWalkOptions(courseLength ?? 30) { Gait = gait });
                     (result, found) = (r, r.Steps > 0);
-                    text = $"6-minute walk: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F1")} steps/min, {r.Turns} turns → {r.CourseDistanceMeters.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
+                    text = $"6-minute walk: {GaitTable.Count(r.Steps, "step")}, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min, {GaitTable.Count(r.Turns, "turn")} → {r.CourseDistanceMeters.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
                         + (r.PartialLegEstimateMeters is { } partial && r.EstimatedTotalDistanceMeters is { } total
                             ? $" + about {partial.ToString("F0", CultureInfo.InvariantCulture)} m of the unfinished last leg (estimated from its steps) = about {total.ToString("F0", CultureInfo.InvariantCulture)} m"
                             : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
                         + (r.SensorDistanceMeters is { } d ? $", {d.ToString("F0", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})" : ", no sensor distance (no distance model for this placement; a phone needs --step-constant or --height-m)")
-                        + (r.DeclinePercent is { } p ? $"; {r.DeclineMeasure} fell {p.ToString("F1", CultureInfo.InvariantCulture)} % from the first to the last minute." : ".");
+                        + (r.DeclinePercent is { } p ? $"; {r.DeclineMeasure} fell {p.ToString("F0", CultureInfo.InvariantCulture)} % from the first to the last minute." : ".")
+                        + (rec.DurationSeconds < 355
+                            ? $"\nCaution: the recording lasts {Minutes(rec.DurationSeconds)}, less than 6 minutes: the distances and the fall from the first to the last minute are not those of a full 6-minute walk."
+                            : "");
                     break;
                 }
             }
@@ -245,10 +249,35 @@ internal static class WalkTestCommand
     {
         var name = p.Pace == WalkingPace.Fast ? "Fast" : "Comfortable";
         return p.Found
-            ? $"10-metre walk, {name.ToLowerInvariant()} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds)} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
+            ? $"10-metre walk, {name.ToLowerInvariant()} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
               + (p.Problem is null ? "" : $" Note: {p.Problem}.")
             : $"10-metre walk, {name.ToLowerInvariant()} pace, not found: {p.Problem ?? (p.TrialResults.Count > 0 ? p.TrialResults[0].Problem : null)}.";
     }
+
+    /// <summary>
+    /// A caution when a trial's sensor distance is far from the 10 m course (more than 30 % off): the walk was then not the
+    /// 10-metre walk, or the model is off, and the middle-6-m time, placed by scaling to 10 m, is not to be trusted.
+    /// </summary>
+    private static string CourseCheck(TenMetreWalkResult trial, string pace, int number) =>
+        trial.Found && trial.SensorDistanceMeters is { } m && Math.Abs(m - 10) > 3
+            ? $"\nCaution: {pace} trial {number.ToString(CultureInfo.InvariantCulture)}: the sensor measured {m.ToString("F1", CultureInfo.InvariantCulture)} m of walking, not about 10 m; check that the recording holds the 10-metre walk, since the middle 6 m are placed by scaling the walk to 10 m."
+            : "";
+
+    /// <summary>The TUG phases that were found, each in seconds; the ones not found named as such.</summary>
+    private static string Phases(TimedUpAndGoResult r)
+    {
+        var phases = new (string Name, double? Seconds)[]
+        {
+            ("sit-to-stand", r.SitToStandSeconds), ("walk out", r.WalkOutSeconds), ("turn", r.TurnSeconds), ("walk back", r.WalkBackSeconds), ("turn-to-sit", r.TurnToSitSeconds),
+        };
+        var found = phases.Where(p => p.Seconds is not null).Select(p => $"{p.Name} {p.Seconds!.Value.ToString("F1", CultureInfo.InvariantCulture)} s");
+        var missing = phases.Where(p => p.Seconds is null).Select(p => p.Name).ToList();
+        return string.Join(", ", found) + (missing.Count == 0 ? "" : $" ({string.Join(", ", missing)}: not found)");
+    }
+
+    private static string Minutes(double seconds) => seconds < 60
+        ? seconds.ToString("F0", CultureInfo.InvariantCulture) + " s"
+        : (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min";
 
     private static string Model(DistanceModel model, double? metres) => model == DistanceModel.None || metres is not { } m
         ? ""
