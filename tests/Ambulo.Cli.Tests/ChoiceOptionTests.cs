@@ -96,4 +96,24 @@ public sealed class ChoiceOptionTests : IDisposable
         result.StandardError.ShouldNotContain("unknown");
         result.ExitCode.ShouldBeOneOf(0, 1); // 1: the walk test was not found in this short walk, which is a result
     }
+
+    [Theory]
+    [InlineData("gait REC --leg-length-m abc", "Cannot parse argument 'abc' for option '--leg-length-m' as a number.", "ambulo gait")]
+    [InlineData("walktest 6mwt REC --course-length-m thirty", "Cannot parse argument 'thirty' for option '--course-length-m' as a number.", "ambulo walktest")]
+    [InlineData("validate gait", "Required argument 'DATASET' missing", "ambulo validate gait")]
+    public async Task Command_LineThatDoesNotParse_ExitsTwoWithAnErrorAndTheHelpCommandNotTheWholeHelp(string commandLine, string message, string command)
+    {
+        var recording = WriteWalk();
+        var args = commandLine.Split(' ').Select(a => a == "REC" ? recording : a).ToArray();
+
+        var result = await CliRunner.RunAsync(args);
+
+        result.ExitCode.ShouldBe(2, result.StandardError);
+        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToArray();
+        lines.Length.ShouldBe(2, result.StandardError);
+        lines[0].ShouldStartWith("error: " + message);
+        lines[1].ShouldBe($"Run '{command} --help' for usage.");
+        result.StandardOutput.ShouldBeEmpty();
+    }
 }
+
