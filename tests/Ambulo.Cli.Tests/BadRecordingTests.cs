@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
-using Ambulo.Motion.Recordings;
-using Ambulo.Motion.Samples;
 
 namespace Ambulo.Cli.Tests;
 
@@ -21,26 +18,8 @@ public sealed class BadRecordingTests : IDisposable
     public static TheoryData<string> Commands => new() { "gait", "gait-calibrate", "walktest 10mwt", "walktest tug", "walktest 6mwt", "walktest daily" };
 
     /// <summary>A phone in the front pocket walking 20 steps 0.6 s apart from 2 s on, 50 Hz, as the lines of its file.</summary>
-    private List<string> WalkLines()
-    {
-        var samples = new List<ImuSample>();
-        for (var i = 0; i < 50 * 17; i++)
-        {
-            var t = i / 50.0;
-            var vertical = Enumerable.Range(0, TrueSteps).Sum(k => 2.5 * Math.Exp(-Math.Pow(t - (2 + (k * 0.6)), 2) / (2 * 0.06 * 0.06)));
-            samples.Add(new ImuSample(t, new Vector3(0, 0, (float)(9.81 + vertical)), Vector3.Zero));
-        }
-
-        var path = Path.Combine(_dir, "clean.csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = 50,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, [.. samples]));
-        return [.. File.ReadAllLines(path)];
-    }
+    private List<string> WalkLines() =>
+        [.. File.ReadAllLines(SyntheticPhoneWalk.Write(Path.Combine(_dir, "clean.csv"), SyntheticPhoneWalk.EvenSteps(TrueSteps, 2, 0.6), bounceMps2: 2.5, widthSeconds: 0.06, durationSeconds: 17))];
 
     private string Write(string name, IEnumerable<string> lines)
     {

@@ -1,6 +1,3 @@
-using System.Numerics;
-using Ambulo.Motion.Recordings;
-using Ambulo.Motion.Samples;
 
 namespace Ambulo.Cli.Tests;
 
@@ -18,32 +15,8 @@ public sealed class ChoiceOptionTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>A phone in the front pocket walking 20 steps at 0.6 s (one vertical bounce per step), 50 Hz.</summary>
-    private string WriteWalk()
-    {
-        var samples = new List<ImuSample>();
-        for (var i = 0; i < 50 * 16; i++)
-        {
-            var t = i / 50.0;
-            var vertical = 0.0;
-            for (var k = 0; k < 20; k++)
-            {
-                var d = t - (2 + (k * 0.6));
-                vertical += 2.5 * Math.Exp(-d * d / (2 * 0.06 * 0.06));
-            }
-
-            samples.Add(new ImuSample(t, new Vector3(0, 0, (float)(9.81 + vertical)), Vector3.Zero));
-        }
-
-        var path = Path.Combine(_dir, "walk.csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = 50,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, [.. samples]));
-        return path;
-    }
+    private string WriteWalk() =>
+        SyntheticPhoneWalk.Write(Path.Combine(_dir, "walk.csv"), SyntheticPhoneWalk.EvenSteps(20, 2, 0.6), bounceMps2: 2.5, widthSeconds: 0.06, durationSeconds: 16);
 
     public static TheoryData<string, string, string, string> Cases => new()
     {

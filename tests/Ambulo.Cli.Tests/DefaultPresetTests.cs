@@ -1,7 +1,4 @@
-using System.Numerics;
 using System.Text.Json;
-using Ambulo.Motion.Recordings;
-using Ambulo.Motion.Samples;
 
 namespace Ambulo.Cli.Tests;
 
@@ -20,24 +17,8 @@ public sealed class DefaultPresetTests : IDisposable
     /// <summary>SYNTHETIC phone in the front pocket, 50 Hz: 24 steps 1.5 s apart, each a soft 1.5 m/s² vertical bounce.</summary>
     private string WriteSlowWalk()
     {
-        var peaks = Enumerable.Range(0, Steps).Select(k => 2 + (k * StepSeconds)).ToArray();
-        var samples = new List<ImuSample>();
-        for (var i = 0; i < (int)((peaks[^1] + 3) * 50); i++)
-        {
-            var t = i / 50.0;
-            var vertical = peaks.Sum(p => 1.5 * Math.Exp(-(t - p) * (t - p) / (2 * 0.1 * 0.1)));
-            samples.Add(new ImuSample(t, new Vector3(0, 0, (float)(9.81 + vertical)), Vector3.Zero));
-        }
-
-        var path = Path.Combine(_dir, "slow.csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = 50,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, [.. samples]));
-        return path;
+        var steps = SyntheticPhoneWalk.EvenSteps(Steps, 2, StepSeconds);
+        return SyntheticPhoneWalk.Write(Path.Combine(_dir, "slow.csv"), steps, bounceMps2: 1.5, widthSeconds: 0.1, durationSeconds: steps[^1] + 3);
     }
 
     private static async Task<int> GaitStepsAsync(params string[] args)

@@ -9,13 +9,13 @@ using Ambulo.Motion.Samples;
 using Ambulo.Motion.Simulation;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.SensorIngest.Frames;
+using Ambulo.Web.Tests.Common;
 
 namespace Ambulo.Web.Tests.SensorIngest;
 
 /// <summary>The phone's WebSocket and pairing endpoints, over a real socket on real Kestrel.</summary>
 public class SensorSocketEndpointTests
 {
-    private static readonly (string, string) NoFrameRateLimit = ("SensorIngest:MaxFramesPerSecond", "1000000");
 
     /// <summary>A simulated set of knee lifts at 100 Hz, with times on whole microseconds as a phone page sends them.</summary>
     private static (ImuSample[] Samples, int TrueCount) Recording()
@@ -30,7 +30,7 @@ public class SensorSocketEndpointTests
     [Fact]
     public async Task Stream_RecordingAsFrames_ArrivesExactlyAndCountsTheRepetitions()
     {
-        await using var server = new SensorAppServer(NoFrameRateLimit);
+        await using var server = new SensorAppServer(IngestSettings.NoFrameRateLimit);
         var (samples, trueCount) = Recording();
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
@@ -70,7 +70,7 @@ public class SensorSocketEndpointTests
     [Fact]
     public async Task Stream_HostileFramesBetweenGoodOnes_AreRejectedByReasonWhileTheConnectionGoesOn()
     {
-        await using var server = new SensorAppServer(NoFrameRateLimit);
+        await using var server = new SensorAppServer(IngestSettings.NoFrameRateLimit);
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
         using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
@@ -124,7 +124,7 @@ public class SensorSocketEndpointTests
     [Fact]
     public async Task Stream_MessageFarBeyondTheLimit_ClosesWithMessageTooBigAndShowsDisconnected()
     {
-        await using var server = new SensorAppServer(NoFrameRateLimit, ("SensorIngest:MaxDiscardedMessageBytes", "1000"));
+        await using var server = new SensorAppServer(IngestSettings.NoFrameRateLimit, ("SensorIngest:MaxDiscardedMessageBytes", "1000"));
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
         using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);
@@ -147,7 +147,7 @@ public class SensorSocketEndpointTests
     [Fact]
     public async Task Connection_PhoneDropsAndComesBack_ShowsDisconnectedThenResumesAndCountsTheGap()
     {
-        await using var server = new SensorAppServer(NoFrameRateLimit);
+        await using var server = new SensorAppServer(IngestSettings.NoFrameRateLimit);
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
         var frames = PhoneFrames.Split(Recording().Samples[..60], perFrame: 3).ToArray(); // 20 frames
@@ -276,7 +276,7 @@ public class SensorSocketEndpointTests
     [Fact]
     public async Task Stream_BadFramesWithoutEnd_ClosedAsPolicyViolationCountedAndTheServerGoesOn()
     {
-        await using var server = new SensorAppServer(NoFrameRateLimit, ("SensorIngest:MaxConsecutiveRejectedFrames", "20"));
+        await using var server = new SensorAppServer(IngestSettings.NoFrameRateLimit, ("SensorIngest:MaxConsecutiveRejectedFrames", "20"));
         var opened = await server.OpenSessionAsync();
         var pairing = await server.PairAsync(opened.PairingCode);
         using var phone = await server.ConnectPhoneAsync(pairing.SocketPath);

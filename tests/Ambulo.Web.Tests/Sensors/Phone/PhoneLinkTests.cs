@@ -6,6 +6,7 @@ using Ambulo.Motion.Samples;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Sensors;
 using Ambulo.Web.Features.Sensors.Phone;
+using Ambulo.Web.Tests.Common;
 using Ambulo.Web.Tests.SensorIngest;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,12 +18,11 @@ namespace Ambulo.Web.Tests.Sensors.Phone;
 /// </summary>
 public sealed class PhoneLinkTests
 {
-    private static readonly (string, string) NoFrameRateLimit = ("SensorIngest:MaxFramesPerSecond", "1000000");
 
     [Fact]
     public async Task Stream_RecordingAfterPairingFromTheSession_StoresEachRepetitionForTheSession()
     {
-        await using var server = new PhoneSessionServer(NoFrameRateLimit);
+        await using var server = new PhoneSessionServer(IngestSettings.NoFrameRateLimit);
         var session = await server.StartSessionAsync();
         var exerciseId = session.Exercise!.ExerciseId;
         var samples = PhoneSessionServer.Recording(exerciseId, repetitions: 4, seed: 21);
@@ -76,7 +76,7 @@ public sealed class PhoneLinkTests
     [InlineData(200, 0)]
     public async Task Stream_SameMovementAtDifferentPhoneRates_MeasuresTheRateAndCountsWithTheRightDurationsAndSpeeds(double rateHz, double jitterSeconds)
     {
-        await using var server = new PhoneSessionServer(NoFrameRateLimit);
+        await using var server = new PhoneSessionServer(IngestSettings.NoFrameRateLimit);
         var session = await server.StartSessionAsync();
         var exerciseId = session.Exercise!.ExerciseId;
         var samples = PhoneSessionServer.Recording(exerciseId, repetitions: 4, seed: 8, samplingRateHz: rateHz);
@@ -199,7 +199,7 @@ public sealed class PhoneLinkTests
     [Fact]
     public async Task NextExercise_AfterRating_PhoneFollowsWithPlacementAndCounting()
     {
-        await using var server = new PhoneSessionServer(NoFrameRateLimit);
+        await using var server = new PhoneSessionServer(IngestSettings.NoFrameRateLimit);
         var session = await server.StartSessionAsync();
         using var watch = server.Links.Watch(session.SessionId);
         var link = (await server.Links.OpenAsync(session.SessionId, CancellationToken.None))!;

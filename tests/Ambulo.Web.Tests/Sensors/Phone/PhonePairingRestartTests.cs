@@ -18,7 +18,6 @@ namespace Ambulo.Web.Tests.Sensors.Phone;
 /// </summary>
 public sealed class PhonePairingRestartTests : IDisposable
 {
-    private static readonly (string, string) NoFrameRateLimit = ("SensorIngest:MaxFramesPerSecond", "1000000");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ambulo-web-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -30,7 +29,7 @@ public sealed class PhonePairingRestartTests : IDisposable
         string exerciseId;
         uint nextSequence;
         double endSeconds;
-        await using (var first = new PhoneSessionServer(_folder, NoFrameRateLimit))
+        await using (var first = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit))
         {
             var session = await first.StartSessionAsync();
             sessionId = session.SessionId;
@@ -60,7 +59,7 @@ public sealed class PhonePairingRestartTests : IDisposable
         }
 
         DatabaseFilesContain(redeemed.Token).ShouldBeFalse("only the token's hash is stored");
-        await using var second = new PhoneSessionServer(_folder, NoFrameRateLimit);
+        await using var second = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit);
 
         var restored = second.Links.Describe(sessionId);
         restored.ShouldNotBeNull("the screen shows the paired phone, not \"No phone paired\"");

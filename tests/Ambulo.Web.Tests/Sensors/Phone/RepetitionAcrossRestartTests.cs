@@ -20,7 +20,6 @@ namespace Ambulo.Web.Tests.Sensors.Phone;
 /// </summary>
 public sealed class RepetitionAcrossRestartTests : IDisposable
 {
-    private static readonly (string, string) NoFrameRateLimit = ("SensorIngest:MaxFramesPerSecond", "1000000");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ambulo-web-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -34,7 +33,7 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
         uint nextSequence;
         string? firstRun;
         List<Repetition> offline;
-        await using (var first = new PhoneSessionServer(_folder, NoFrameRateLimit))
+        await using (var first = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit))
         {
             var session = await first.StartSessionAsync();
             sessionId = session.SessionId;
@@ -83,7 +82,7 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
             (await db.Repetitions.CountAsync(r => r.SessionId == sessionId)).ShouldBe(2, "the third was in progress");
         }
 
-        await using var second = new PhoneSessionServer(_folder, NoFrameRateLimit);
+        await using var second = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit);
         using var back = await second.ConnectPhoneAsync(socketPath);
         var secondListening = ListenAsync(back);
         (await PhoneSessionServer.EventuallyAsync(() => secondListening.ServerRun is not null)).ShouldBeTrue("the first status message comes at once");
