@@ -123,7 +123,7 @@ internal sealed partial class PhoneLink
     /// the restart has its repetitions up to that one left out, and the one that was in progress is counted.
     /// Call before <see cref="Start"/>.
     /// </summary>
-    public void CountedBeforeTheRestart(uint streamId, double endSeconds)
+    public void RestoreLastCounted(uint streamId, double endSeconds)
     {
         lock (_gate)
         {

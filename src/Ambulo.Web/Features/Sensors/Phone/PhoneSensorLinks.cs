@@ -235,7 +235,7 @@ internal sealed partial class PhoneSensorLinks(
             store.SaveLastCountedAsync);
         if (countedBeforeRestart is { } last)
         {
-            link.CountedBeforeTheRestart(last.StreamId, last.EndSeconds);
+            link.RestoreLastCounted(last.StreamId, last.EndSeconds);
         }
 
         sensor.Paired += paired => _ = SavePairingAsync(sessionId, paired);
