@@ -31,28 +31,35 @@ internal static class CpuTimeCheck
     }
 
     /// <summary>
-    /// <c>cpu-time gait [runs]</c>: CPU time of <see cref="GaitBenchmarks.LowerBackWeek"/> (a week of lower-back data, hour by
-    /// hour), printed as seconds per week after a warm-up week.
+    /// <c>cpu-time gait [runs]</c>: CPU time of <see cref="GaitBenchmarks.LowerBackWeek"/> and
+    /// <see cref="GaitBenchmarks.LowerBackWeekSlowOrImpaired"/> (a week of lower-back data, hour by hour), printed as
+    /// seconds per week after a warm-up week.
     /// </summary>
     public static void RunGait(int runs)
     {
         var bench = new GaitBenchmarks();
         bench.Setup();
-        bench.LowerBackWeek();
+        ReportWeek("LowerBackWeek", runs, () => bench.LowerBackWeek());
+        ReportWeek("LowerBackWeekSlowOrImpaired", runs, () => bench.LowerBackWeekSlowOrImpaired());
+    }
+
+    private static void ReportWeek(string name, int runs, Func<int> week)
+    {
+        week();
         using var process = Process.GetCurrentProcess();
         var perWeek = new List<double>();
         for (var r = 0; r < runs; r++)
         {
             process.Refresh();
             var before = process.TotalProcessorTime;
-            bench.LowerBackWeek();
+            week();
             process.Refresh();
             perWeek.Add((process.TotalProcessorTime - before).TotalSeconds);
         }
 
         perWeek.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"LowerBackWeek: CPU time per week min {perWeek[0]:F2} s, median {perWeek[perWeek.Count / 2]:F2} s over {runs} runs"));
+            $"{name}: CPU time per week min {perWeek[0]:F2} s, median {perWeek[perWeek.Count / 2]:F2} s over {runs} runs"));
     }
 
     private static void Report(string name, int runs, int samplesPerRun, Func<int> work)

@@ -44,10 +44,19 @@ public class GaitBenchmarks
 
     /// <summary>Steps found in a week of lower-back data (walking bouts, contacts, sides, pendulum distance).</summary>
     [Benchmark]
-    public int LowerBackWeek()
+    public int LowerBackWeek() => DetectWeek(LowerBackGaitOptions.Healthy);
+
+    /// <summary>
+    /// The same week with the preset the CLI and walk tests use by default for Ambulo's users: it adds the pause joining,
+    /// the periodic-bout search and gait-initiation trimming that <see cref="LowerBackWeek"/>'s Healthy preset leaves out.
+    /// </summary>
+    [Benchmark]
+    public int LowerBackWeekSlowOrImpaired() => DetectWeek(LowerBackGaitOptions.SlowOrImpaired);
+
+    private int DetectWeek(LowerBackGaitOptions preset)
     {
         var steps = 0;
-        var options = LowerBackGaitOptions.Healthy with { SensorHeightMeters = 0.95 };
+        var options = preset with { SensorHeightMeters = 0.95 };
         for (var h = 0; h < HoursPerWeek; h++)
         {
             steps += LowerBackGaitDetector.Detect(_hour, RateHz, options).InitialContacts.Count;
