@@ -14,11 +14,22 @@ public sealed record ReferenceBout(double StartSeconds, double EndSeconds, doubl
 public sealed record FootValidation(GaitEventScore Strides, double StrideTimeMaeSeconds, double? StrideLengthMaeMeters, int StrideLengthPairs, int StandstillStridesNotScored = 0);
 
 /// <summary>Lower-back validation of one recording.</summary>
+/// <param name="InitialContacts">Every detected contact of the recording against the reference contacts.</param>
+/// <param name="Bouts">Per reference bout: our cadence from the detected contacts in it and our speed from the detected bouts overlapping it.</param>
+/// <param name="Errors">Where the extra detections and the missed reference contacts of <paramref name="InitialContacts"/> lie.</param>
+/// <param name="InsideReferenceBouts">The contacts scored with only the detections a reference bout holds (up to the
+/// tolerance beyond its ends, see <see cref="LowerBackErrorBreakdown"/>): walking the reference did not annotate left out.
+/// Information only; the target is scored over the whole recording.</param>
+/// <param name="ReferenceContactCadences">Per reference bout (as <paramref name="Bouts"/>): the reference's own contacts put
+/// through the same per-bout cadence scoring as ours, the floor that scoring leaves against the reference's cadence.</param>
 public sealed record LowerBackValidation(
     GaitEventScore InitialContacts,
     int SideCorrect,
     int SideCompared,
-    IReadOnlyList<(ReferenceBout Reference, double? Cadence, double? Speed)> Bouts);
+    IReadOnlyList<(ReferenceBout Reference, double? Cadence, double? Speed)> Bouts,
+    LowerBackErrorBreakdown Errors,
+    GaitEventScore InsideReferenceBouts,
+    IReadOnlyList<double?> ReferenceContactCadences);
 
 /// <summary>Phone step-count validation of one recording.</summary>
 public sealed record StepCountValidation(int Detected, int Reference, GaitEventScore Timing)
@@ -74,18 +85,25 @@ public static class GaitValidation
     /// the reference missed counts against us); side accuracy over matched contacts; cadence from the detected contacts
     /// inside each reference bout, by the reference's own definition (mean of the stride cadences, strides across a pause
     /// left out: <see cref="LowerBackGaitDetector.CadenceStepsPerMinute"/>), speed from the detected bouts overlapping it
-    /// (weighted by overlap).
+    /// (weighted by overlap). The extra and missed contacts are split by where they lie (<see cref="LowerBackErrorBreakdown"/>;
+    /// <paramref name="otherSystemBouts"/> are the bouts of the data set's other reference system, if any).
+    /// <paramref name="detection"/> is a detection of this recording with <paramref name="options"/> (for instance from
+    /// <see cref="LowerBackGaitDetector.WithStepLengths"/>); null runs the detector.
     /// </summary>
     public static LowerBackValidation ValidateLowerBack(SensorRecording recording, IReadOnlyList<InitialContact> reference, IReadOnlyList<ReferenceBout> bouts,
-        double toleranceSeconds, LowerBackGaitOptions options)
+        double toleranceSeconds, LowerBackGaitOptions options, IReadOnlyList<ReferenceBout>? otherSystemBouts = null, LowerBackGaitResult? detection = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(bouts);
-        var result = LowerBackGaitDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz, options);
+        var result = detection ?? LowerBackGaitDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz, options);
         var detected = result.InitialContacts.Select(c => c.TimeSeconds).ToList();
         var refTimes = reference.Select(c => c.TimeSeconds).ToList();
         var score = GaitEventMatching.Match(detected, refTimes, toleranceSeconds);
+        var referenceSpans = bouts.Select(b => (b.StartSeconds, b.EndSeconds)).ToList();
+        var errors = LowerBackErrorBreakdown.Classify(detected, refTimes, GaitEventMatching.Pairs(detected, refTimes, toleranceSeconds), referenceSpans,
+            [.. (otherSystemBouts ?? []).Select(b => (b.StartSeconds, b.EndSeconds))], [.. result.WalkingBouts.Select(b => (b.StartSeconds, b.EndSeconds))], toleranceSeconds);
+        var insideBouts = GaitEventMatching.Match([.. detected.Where(t => LowerBackErrorBreakdown.Holds(referenceSpans, t, toleranceSeconds))], refTimes, toleranceSeconds);
         int correct = 0, compared = 0;
         foreach (var (d, r) in GaitEventMatching.Pairs(detected, refTimes, toleranceSeconds))
         {
@@ -102,10 +120,11 @@ public static class GaitValidation
         }
 
         var perBout = new List<(ReferenceBout, double?, double?)>();
+        var referenceCadences = new List<double?>();
         foreach (var bout in bouts)
         {
-            var inside = detected.Where(t => t >= bout.StartSeconds - toleranceSeconds && t <= bout.EndSeconds + toleranceSeconds).ToList();
-            double? cadence = inside.Count >= 3 ? LowerBackGaitDetector.CadenceStepsPerMinute([.. inside], options.MaximumStepSeconds) : null;
+            var cadence = CadenceInBout(detected, bout, toleranceSeconds, options.MaximumStepSeconds);
+            referenceCadences.Add(CadenceInBout(refTimes, bout, toleranceSeconds, options.MaximumStepSeconds));
             double weighted = 0, overlapTotal = 0;
             foreach (var b in result.WalkingBouts)
             {
@@ -120,7 +139,17 @@ public static class GaitValidation
             perBout.Add((bout, cadence, overlapTotal > 0 ? weighted / overlapTotal : null));
         }
 
-        return new LowerBackValidation(score, correct, compared, perBout);
+        return new LowerBackValidation(score, correct, compared, perBout, errors, insideBouts, referenceCadences);
+    }
+
+    /// <summary>
+    /// The per-bout cadence scoring: the contacts (sorted, seconds) up to the tolerance beyond the bout's ends, as a mean of
+    /// stride cadences (<see cref="LowerBackGaitDetector.CadenceStepsPerMinute"/>); null with fewer than three contacts there.
+    /// </summary>
+    internal static double? CadenceInBout(IReadOnlyList<double> contactSeconds, ReferenceBout bout, double toleranceSeconds, double maximumStepSeconds)
+    {
+        var inside = contactSeconds.Where(t => t >= bout.StartSeconds - toleranceSeconds && t <= bout.EndSeconds + toleranceSeconds).ToArray();
+        return inside.Length >= 3 ? LowerBackGaitDetector.CadenceStepsPerMinute(inside, maximumStepSeconds) : null;
     }
 
     /// <summary>

@@ -97,7 +97,11 @@ public sealed record LowerBackGaitResult(
     IReadOnlyList<Stride> Strides,
     IReadOnlyList<WalkingBout> WalkingBouts,
     DistanceModel DistanceModel,
-    LowerBackGaitOptions Options);
+    LowerBackGaitOptions Options)
+{
+    /// <summary>The sample index of every contact, one array per walking bout (in bout order; <see cref="InitialContacts"/> holds them in the same order).</summary>
+    internal IReadOnlyList<int[]> BoutContactSamples { get; init; } = [];
+}
 
 /// <summary>
 /// Gait from one sensor on the lower back (L5), in any orientation: the acceleration along gravity shows one peak per
@@ -115,6 +119,7 @@ public static class LowerBackGaitDetector
         var contacts = new List<InitialContact>();
         var strides = new List<Stride>();
         var bouts = new List<WalkingBout>();
+        var boutContacts = new List<int[]>();
         var model = options.SensorHeightMeters is > 0 ? DistanceModel.InvertedPendulum : DistanceModel.None;
         if (n < samplingRateHz * 2)
         {
@@ -159,10 +164,48 @@ public static class LowerBackGaitDetector
                 run = WithoutInitiation(run, options);
             }
 
-            AddBout(samples, samplingRateHz, run, vertical, yaw, step, yawBand, options, contacts, strides, bouts);
+            boutContacts.Add(AddBout(samples, samplingRateHz, run, vertical, yaw, step, yawBand, options, contacts, strides, bouts));
         }
 
-        return new LowerBackGaitResult(contacts, strides, bouts, model, options);
+        return new LowerBackGaitResult(contacts, strides, bouts, model, options) { BoutContactSamples = boutContacts };
+    }
+
+    /// <summary>
+    /// The contacts of <paramref name="detected"/> (a detection of these <paramref name="samples"/>) with the step lengths,
+    /// stride lengths and the bouts' distance and speed worked out again under <paramref name="options"/>' sensor height and
+    /// step-length constants. Which contacts are found does not depend on those, so a calibration can be tried without
+    /// detecting again; the result is the same as <see cref="Detect"/> with <paramref name="options"/> would give.
+    /// </summary>
+    public static LowerBackGaitResult WithStepLengths(LowerBackGaitResult detected, ReadOnlySpan<ImuSample> samples, double samplingRateHz, LowerBackGaitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(detected);
+        ArgumentNullException.ThrowIfNull(options);
+        if (detected.BoutContactSamples.Count != detected.WalkingBouts.Count)
+        {
+            throw new ArgumentException("the result does not come from LowerBackGaitDetector.Detect", nameof(detected));
+        }
+
+        var model = options.SensorHeightMeters is > 0 ? DistanceModel.InvertedPendulum : DistanceModel.None;
+        var strides = new List<Stride>();
+        var bouts = new List<WalkingBout>();
+        if (detected.WalkingBouts.Count > 0)
+        {
+            var (vertical, yaw) = TrunkSignals.Compute(samples, samplingRateHz);
+            var first = 0;
+            foreach (var ics in detected.BoutContactSamples)
+            {
+                var sides = new BodySide[ics.Length];
+                for (var k = 0; k < ics.Length; k++)
+                {
+                    sides[k] = detected.InitialContacts[first + k].Side;
+                }
+
+                first += ics.Length;
+                AddStridesAndBout(samples, samplingRateHz, ics, sides, vertical, yaw, options, strides, bouts);
+            }
+        }
+
+        return new LowerBackGaitResult(detected.InitialContacts, strides, bouts, model, options) { BoutContactSamples = detected.BoutContactSamples };
     }
 
     /// <summary>
@@ -579,7 +622,8 @@ public static class LowerBackGaitDetector
         return bestRise > 0 ? best : -1;
     }
 
-    private static void AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] yaw, double[] step, double[] yawBand,
+    /// <summary>Adds a bout's contacts, strides and the bout itself; returns the contacts' sample indices.</summary>
+    private static int[] AddBout(ReadOnlySpan<ImuSample> samples, double fs, List<int> peaks, double[] vertical, double[] yaw, double[] step, double[] yawBand,
         LowerBackGaitOptions options, List<InitialContact> contacts, List<Stride> strides, List<WalkingBout> bouts)
     {
         var ics = peaks.Select(p => ContactBeforePeak(step, p, fs, options)).ToList();
@@ -605,8 +649,17 @@ public static class LowerBackGaitDetector
             contacts.Add(new InitialContact(samples[ics[k]].TimeSeconds, sides[k]));
         }
 
+        var samplesOfContacts = ics.ToArray();
+        AddStridesAndBout(samples, fs, samplesOfContacts, sides, vertical, yaw, options, strides, bouts);
+        return samplesOfContacts;
+    }
+
+    /// <summary>The strides and the bout of one bout's contacts (sample indices <paramref name="ics"/>, feet <paramref name="sides"/>), with step lengths when the options give a sensor height.</summary>
+    private static void AddStridesAndBout(ReadOnlySpan<ImuSample> samples, double fs, int[] ics, BodySide[] sides, double[] vertical, double[] yaw,
+        LowerBackGaitOptions options, List<Stride> strides, List<WalkingBout> bouts)
+    {
         var maxStep = options.MaximumStepSeconds * fs;
-        var stepLengths = new double?[ics.Count - 1];
+        var stepLengths = new double?[ics.Length - 1];
         if (options.SensorHeightMeters is { } height and > 0)
         {
             var raw = LowerBackStepLength.StepLengthsMeters(vertical, yaw, ics, fs, height, options.PendulumCorrectionFactor, options.StepLengthScale, options.StepLengthSpeedOffsetMetersPerSecond);
@@ -617,7 +670,7 @@ public static class LowerBackGaitDetector
             }
         }
 
-        for (var k = 0; k + 2 < ics.Count; k++)
+        for (var k = 0; k + 2 < ics.Length; k++)
         {
             if (ics[k + 1] - ics[k] > maxStep || ics[k + 2] - ics[k + 1] > maxStep)
             {
@@ -633,15 +686,15 @@ public static class LowerBackGaitDetector
 
         var start = samples[ics[0]].TimeSeconds;
         var end = samples[ics[^1]].TimeSeconds;
-        var times = new double[ics.Count];
-        for (var k = 0; k < ics.Count; k++)
+        var times = new double[ics.Length];
+        for (var k = 0; k < ics.Length; k++)
         {
             times[k] = samples[ics[k]].TimeSeconds;
         }
 
-        var cadence = CadenceStepsPerMinute(times, options.MaximumStepSeconds) ?? 60.0 * (ics.Count - 1) / (end - start);
+        var cadence = CadenceStepsPerMinute(times, options.MaximumStepSeconds) ?? 60.0 * (ics.Length - 1) / (end - start);
         double? distance = options.SensorHeightMeters is > 0 ? stepLengths.Sum(x => x ?? 0) : null;
-        bouts.Add(new WalkingBout(start, end, ics.Count, cadence, distance, distance is null ? null : BoutSpeedMetersPerSecond(stepLengths, times, options.MaximumStepSeconds) ?? distance / (end - start)));
+        bouts.Add(new WalkingBout(start, end, ics.Length, cadence, distance, distance is null ? null : BoutSpeedMetersPerSecond(stepLengths, times, options.MaximumStepSeconds) ?? distance / (end - start)));
     }
 
     /// <summary>

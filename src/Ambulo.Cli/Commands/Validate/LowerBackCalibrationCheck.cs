@@ -15,16 +15,18 @@ namespace Ambulo.Cli.Commands.Validate;
 internal static class LowerBackCalibrationCheck
 {
     /// <summary>One trial as <see cref="GaitDatasetValidation.LowerBack"/> loaded it: the check reuses the recording rather than importing it again.</summary>
+    /// <param name="Detection">The trial's detection with the shipped options and its sensor height: the contacts do not depend on the
+    /// step-length calibration, so each fit recomputes only the step lengths (<see cref="LowerBackGaitDetector.WithStepLengths"/>).</param>
     internal sealed record Trial(string Participant, SensorRecording Recording, IReadOnlyList<InitialContact> Contacts, IReadOnlyList<ReferenceBout> Bouts,
-        IReadOnlyList<ReferenceStrideLength> Strides, double SensorHeightMeters)
+        IReadOnlyList<ReferenceStrideLength> Strides, double SensorHeightMeters, LowerBackGaitResult Detection)
     {
         /// <summary>The trial with its INDIP strides (the reference of the scored rows; the Stereophoto-only trial is scored, not fitted on).</summary>
         public static Trial Of(MobgapReferenceSet reference, MobgapTrial trial, SensorRecording recording, IReadOnlyList<InitialContact> contacts,
-            IReadOnlyList<ReferenceBout> bouts, double sensorHeightMeters) =>
+            IReadOnlyList<ReferenceBout> bouts, double sensorHeightMeters, LowerBackGaitResult detection) =>
             new($"{trial.Cohort}/{trial.Participant}", recording, contacts, bouts,
                 [.. reference.StridesOf(trial, MobgapReferenceSystem.Indip).Where(s => s.LengthMeters is not null)
                     .Select(s => new ReferenceStrideLength(s.StartSeconds, s.EndSeconds, s.LengthMeters!.Value))],
-                sensorHeightMeters);
+                sensorHeightMeters, detection);
     }
 
     private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
@@ -56,7 +58,8 @@ internal static class LowerBackCalibrationCheck
             foreach (var t in trials.Where(t => t.Participant == heldOut))
             {
                 var withHeight = calibrated with { SensorHeightMeters = t.SensorHeightMeters };
-                var v = GaitValidation.ValidateLowerBack(t.Recording, t.Contacts, t.Bouts, 0.25, withHeight);
+                var detection = LowerBackGaitDetector.WithStepLengths(t.Detection, t.Recording.Samples, t.Recording.Metadata.SamplingRateHz, withHeight);
+                var v = GaitValidation.ValidateLowerBack(t.Recording, t.Contacts, t.Bouts, 0.25, withHeight, detection: detection);
                 speed.AddRange(v.Bouts.Where(b => b.Speed is not null && b.Reference.WalkingSpeedMetersPerSecond is not null)
                     .Select(b => Math.Abs(b.Speed!.Value - b.Reference.WalkingSpeedMetersPerSecond!.Value)));
                 var atReference = GaitValidation.LowerBackSpeedAtReferenceContacts(t.Recording, t.Contacts, t.Bouts, withHeight);

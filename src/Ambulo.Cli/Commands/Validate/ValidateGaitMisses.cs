@@ -22,6 +22,8 @@ internal static class ValidateGaitMisses
         var reference = MobgapReference.ReadDerived(Path.Combine(folder, "derived"));
         var options = LowerBackGaitOptions.SlowOrImpaired;
         var pooled = GaitEventScore.Empty;
+        var extraKinds = new Dictionary<ExtraContactKind, int>();
+        var missedKinds = new Dictionary<MissedContactKind, int>();
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var trial = MobgapTrial.FromPath(file);
@@ -33,7 +35,10 @@ internal static class ValidateGaitMisses
             var detected = result.InitialContacts.Select(c => c.TimeSeconds).ToList();
             var refTimes = refs.Select(c => c.TimeSeconds).ToList();
             var pairs = GaitEventMatching.Pairs(detected, refTimes, 0.25);
-            var score = GaitEventMatching.Match(detected, refTimes, 0.25);
+            // The same scoring as the table's rows, so the kinds listed here add up to its split.
+            var validation = GaitValidation.ValidateLowerBack(recording, refs, refBouts, 0.25, options with { SensorHeightMeters = height },
+                GaitDatasetValidation.OtherSystemBouts(reference, trial), result);
+            var score = validation.InitialContacts;
             var (vertical, _) = TrunkSignals.Compute(recording.Samples, fs);
             FilterDesign.LowPass(3.0, fs).FilterZeroPhase(vertical, vertical);
             double Peak(double t)
@@ -70,6 +75,15 @@ internal static class ValidateGaitMisses
             if (refs.Count > 0)
             {
                 pooled += score;
+                foreach (var (_, kind) in validation.Errors.Extras)
+                {
+                    extraKinds[kind] = extraKinds.GetValueOrDefault(kind) + 1;
+                }
+
+                foreach (var (_, kind) in validation.Errors.Missed)
+                {
+                    missedKinds[kind] = missedKinds.GetValueOrDefault(kind) + 1;
+                }
             }
 
             output.WriteLine($"== {trial}: reference {refs.Count}, detected {detected.Count}, TP {score.TruePositives} FP {score.FalsePositives} FN {score.FalseNegatives}, F1 {F(score.F1, "F3")}");
@@ -83,31 +97,38 @@ internal static class ValidateGaitMisses
 
             if (refs.Count > 0)
             {
-                foreach (var (rb, cadence, speed) in GaitValidation.ValidateLowerBack(recording, refs, refBouts, 0.25, options with { SensorHeightMeters = height }).Bouts)
+                for (var b = 0; b < validation.Bouts.Count; b++)
                 {
-                    output.WriteLine($"  ref bout {F(rb.StartSeconds, "F1")}-{F(rb.EndSeconds, "F1")} cadence {F(rb.CadenceStepsPerMinute, "F1")} vs {F(cadence ?? double.NaN, "F1")}, speed {F(rb.WalkingSpeedMetersPerSecond ?? double.NaN)} vs {F(speed ?? double.NaN)}");
+                    var (rb, cadence, speed) = validation.Bouts[b];
+                    output.WriteLine($"  ref bout {F(rb.StartSeconds, "F1")}-{F(rb.EndSeconds, "F1")} cadence {F(rb.CadenceStepsPerMinute, "F1")} vs {F(cadence ?? double.NaN, "F1")} (reference contacts scored as ours {F(validation.ReferenceContactCadences[b] ?? double.NaN, "F1")}), speed {F(rb.WalkingSpeedMetersPerSecond ?? double.NaN)} vs {F(speed ?? double.NaN)}");
                 }
             }
 
-            var matchedR = pairs.Select(p => p.Reference).ToHashSet();
-            var matchedD = pairs.Select(p => p.Detected).ToHashSet();
-            for (var r = 0; r < refTimes.Count; r++)
+            foreach (var (r, kind) in validation.Errors.Missed)
             {
-                if (!matchedR.Contains(r))
-                {
-                    output.WriteLine($"  miss  ref {F(refTimes[r])} s {refs[r].Side,-5} nearest detection {F(Nearest(detected, refTimes[r]), "+0.00;-0.00")} s, peak {F(Peak(refTimes[r]))} m/s2 | {Bout(refTimes[r])}");
-                }
+                output.WriteLine($"  miss  ref {F(refTimes[r])} s {refs[r].Side,-5} [{Name(kind)}] nearest detection {F(Nearest(detected, refTimes[r]), "+0.00;-0.00")} s, peak {F(Peak(refTimes[r]))} m/s2 | {Bout(refTimes[r])}");
             }
 
-            for (var d = 0; d < detected.Count; d++)
+            foreach (var (d, kind) in validation.Errors.Extras)
             {
-                if (!matchedD.Contains(d))
-                {
-                    output.WriteLine($"  extra det {F(detected[d])} s nearest reference {F(Nearest(refTimes, detected[d]), "+0.00;-0.00")} s, peak {F(Peak(detected[d]))} m/s2 | {Bout(detected[d])}");
-                }
+                output.WriteLine($"  extra det {F(detected[d])} s [{Name(kind)}] nearest reference {F(Nearest(refTimes, detected[d]), "+0.00;-0.00")} s, peak {F(Peak(detected[d]))} m/s2 | {Bout(detected[d])}");
             }
         }
 
         output.WriteLine($"pooled over files with reference contacts: TP {pooled.TruePositives} FP {pooled.FalsePositives} FN {pooled.FalseNegatives}, precision {F(pooled.Precision, "F3")}, recall {F(pooled.Recall, "F3")}, F1 {F(pooled.F1, "F3")}");
+        output.WriteLine($"  extra by kind: {string.Join(", ", Enum.GetValues<ExtraContactKind>().Select(k => $"{Name(k)} {extraKinds.GetValueOrDefault(k)}"))}");
+        output.WriteLine($"  missed by kind: {string.Join(", ", Enum.GetValues<MissedContactKind>().Select(k => $"{Name(k)} {missedKinds.GetValueOrDefault(k)}"))}");
     }
+
+    /// <summary>Short names of the kinds, as the table's split rows call them.</summary>
+    private static string Name(ExtraContactKind kind) => kind switch
+    {
+        ExtraContactKind.OtherSystemWalk => "other system's walk",
+        ExtraContactKind.OutsideReferenceBouts => "outside reference bouts",
+        ExtraContactKind.FarFromReferenceContacts => "in bout, far from contacts",
+        ExtraContactKind.SecondAtReferenceContact => "in bout, second at a contact",
+        _ => kind.ToString(),
+    };
+
+    private static string Name(MissedContactKind kind) => kind == MissedContactKind.NoDetectedBout ? "no detected bout" : "inside our bout";
 }
