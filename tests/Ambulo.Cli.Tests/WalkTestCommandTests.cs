@@ -306,17 +306,81 @@ public sealed class WalkTestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WalkTest_TenMetreWalkWhoseSensorDistanceIsFarFromTenMetres_Cautions()
+    public async Task WalkTest_TenMetreWalkWhoseSensorDistanceIsFarFromTenMetres_IsNotTimedAndExitsOne()
     {
         // 25 steps of 0.7 m measured with the calibrated constant: about 16.8 m of walking, not 10 m.
         var k = await CalibrateAsync();
         var (path, _) = WritePocketWalk("long.csv", 25);
 
-        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k);
+        var text = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k);
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k, "--json");
+
+        text.ExitCode.ShouldBe(1, text.StandardError);
+        text.StandardOutput.ShouldContain("10-metre walk, comfortable pace: not timed, so no gait speed and no band.");
+        text.StandardOutput.ShouldContain("Comfortable trial 1: not timed: the sensor measured 16.");
+        text.StandardOutput.ShouldContain("more than 25 % from the 10 m course");
+        text.StandardOutput.ShouldNotContain("m/s;");
+        result.ExitCode.ShouldBe(1, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("timed").GetBoolean().ShouldBeFalse();
+        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(24 * StepMeters, 0.4);
+        root.GetProperty("problem").GetString()!.ShouldContain("more than 25 %");
+        var comfortable = root.GetProperty("comfortable");
+        comfortable.GetProperty("timed").GetBoolean().ShouldBeFalse();
+        comfortable.GetProperty("trials").GetInt32().ShouldBe(0);
+        foreach (var key in new[] { "middle_start_seconds", "middle_end_seconds", "middle_time_seconds", "gait_speed_meters_per_second", "band" })
+        {
+            root.TryGetProperty(key, out _).ShouldBeFalse(key);
+            comfortable.TryGetProperty(key, out _).ShouldBeFalse(key);
+        }
+
+        comfortable.TryGetProperty("mean_middle_time_seconds", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task WalkTest_TenMetreWalkOfTooFewStepsWithoutADistanceModel_IsNotTimedAndSaysWhy()
+    {
+        // 7 contacts from a phone without a distance model: at most 7 m even at 1 m a step, so not a 10 m walk.
+        var (path, _) = WritePocketWalk("short.csv", 7);
+
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path);
+
+        result.ExitCode.ShouldBe(1, result.StandardError);
+        result.StandardOutput.ShouldContain("Comfortable trial 1: not timed: only 7 steps, and 10 m take at least 10 steps of at most 1.0 m");
+        result.StandardOutput.ShouldContain("not timed, so no gait speed and no band");
+    }
+
+    [Fact]
+    public async Task WalkTest_TenMetreTrialsOneOfThemShort_AveragesTheTimedTrialsAndNamesTheOther()
+    {
+        // Comfortable trials with the calibrated constant: 9.8 m, then a 3.5 m walk (6 contacts), then 9.8 m again; the
+        // mean is of the two timed trials only (middle 6 m of 14 steps of 0.6 s: 5.04 s each).
+        var k = await CalibrateAsync();
+        var trials = new[] { ("t1.csv", 15), ("t2.csv", 6), ("t3.csv", 15) }.Select(t => WritePocketWalk(t.Item1, t.Item2).Path).ToList();
+
+        var result = await CliRunner.RunAsync(["walktest", "10mwt", .. trials, "--step-constant", k, "--json"]);
+        var text = await CliRunner.RunAsync(["walktest", "10mwt", .. trials, "--step-constant", k]);
 
         result.ExitCode.ShouldBe(0, result.StandardError);
-        result.StandardOutput.ShouldContain("Caution: comfortable trial 1: the sensor measured 16.");
-        result.StandardOutput.ShouldContain("not about 10 m");
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var c = json.RootElement.GetProperty("comfortable");
+        c.GetProperty("timed").GetBoolean().ShouldBeTrue();
+        c.GetProperty("trials").GetInt32().ShouldBe(2);
+        c.GetProperty("mean_middle_time_seconds").GetDouble().ShouldBe(5.04, 0.1);
+        c.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.1);
+        var each = c.GetProperty("trial_results").EnumerateArray().ToList();
+        each.Select(t => t.GetProperty("timed").GetBoolean()).ShouldBe([true, false, true]);
+        each[1].GetProperty("sensor_distance_meters").GetDouble().ShouldBe(5 * StepMeters, 0.2);
+        each[1].GetProperty("problem").GetString()!.ShouldContain("from the 10 m course");
+        each[1].TryGetProperty("gait_speed_meters_per_second", out _).ShouldBeFalse();
+        each[1].TryGetProperty("middle_time_seconds", out _).ShouldBeFalse();
+        each[0].GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.1);
+        text.ExitCode.ShouldBe(0, text.StandardError);
+        text.StandardOutput.ShouldContain("(mean of 2 trials)");
+        text.StandardOutput.ShouldContain("Note: 1 of 3 trials could not be timed and are not in the mean.");
+        text.StandardOutput.ShouldContain("Comfortable trial 2: not timed: the sensor measured 3.");
+        text.StandardOutput.ShouldNotContain("Comfortable trial 1: not timed");
+        text.StandardOutput.ShouldNotContain("Comfortable trial 3: not timed");
     }
 }
-

@@ -134,10 +134,10 @@ internal static class WalkTestCommand
                     var comfortablePace = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
                     var fastPace = fastResults.Count > 0 ? TenMetreWalkTest.Average(WalkingPace.Fast, fastResults) : null;
                     var r = comfortable[0];
-                    (result, found) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Found && (fastPace is null || fastPace.Found));
+                    (result, found) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Timed && (fastPace is null || fastPace.Timed));
                     text = Pace(comfortablePace) + (fastPace is null ? "" : "\n" + Pace(fastPace))
-                        + (r.Found ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
-                        + string.Concat(comfortable.Concat(fastResults).Select((t, i) => CourseCheck(t, i < comfortable.Count ? "comfortable" : "fast", i < comfortable.Count ? i + 1 : i - comfortable.Count + 1)))
+                        + (r.Timed ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
+                        + string.Concat(comfortable.Concat(fastResults).Select((t, i) => NotTimed(t, i < comfortable.Count ? "comfortable" : "fast", i < comfortable.Count ? i + 1 : i - comfortable.Count + 1)))
                         + "\nBands: Perry 1995 (<0.4 household, 0.4-0.8 limited community, >0.8 community); Fulk (0.49/0.93 m/s cut-offs).";
                     break;
                 }
@@ -247,21 +247,23 @@ internal static class WalkTestCommand
 
     private static string Pace(TenMetreWalkPaceResult p)
     {
-        var name = p.Pace == WalkingPace.Fast ? "Fast" : "Comfortable";
-        return p.Found
-            ? $"10-metre walk, {name.ToLowerInvariant()} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
+        var name = p.Pace == WalkingPace.Fast ? "fast" : "comfortable";
+        return p.Timed
+            ? $"10-metre walk, {name} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
               + (p.Problem is null ? "" : $" Note: {p.Problem}.")
-            : $"10-metre walk, {name.ToLowerInvariant()} pace, not found: {p.Problem ?? (p.TrialResults.Count > 0 ? p.TrialResults[0].Problem : null)}.";
+            : $"10-metre walk, {name} pace: not timed, so no gait speed and no band. {Capital(p.TrialResults.Count == 0 ? "no trial given" : $"no trial could be timed ({GaitTable.Count(p.TrialResults.Count, "trial")} given)")}.";
     }
 
     /// <summary>
-    /// A caution when a trial's sensor distance is far from the 10 m course (more than 30 % off): the walk was then not the
-    /// 10-metre walk, or the model is off, and the middle-6-m time, placed by scaling to 10 m, is not to be trusted.
+    /// One line for a trial the algorithm refused to time (no walk, too few steps, or a walk that does not fit the 10 m
+    /// course: <see cref="TenMetreWalkOptions"/>), saying why; nothing for a timed trial.
     /// </summary>
-    private static string CourseCheck(TenMetreWalkResult trial, string pace, int number) =>
-        trial.Found && trial.SensorDistanceMeters is { } m && Math.Abs(m - 10) > 3
-            ? $"\nCaution: {pace} trial {number.ToString(CultureInfo.InvariantCulture)}: the sensor measured {m.ToString("F1", CultureInfo.InvariantCulture)} m of walking, not about 10 m; check that the recording holds the 10-metre walk, since the middle 6 m are placed by scaling the walk to 10 m."
-            : "";
+    private static string NotTimed(TenMetreWalkResult trial, string pace, int number) =>
+        trial.Timed
+            ? ""
+            : $"\n{Capital(pace)} trial {number.ToString(CultureInfo.InvariantCulture)}: not timed: {trial.Problem}.";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The TUG phases that were found, each in seconds; the ones not found named as such.</summary>
     private static string Phases(TimedUpAndGoResult r)

@@ -1,9 +1,31 @@
+using System.Globalization;
+
 namespace Ambulo.Motion.Gait.WalkTests;
 
 /// <summary>Options of <see cref="TenMetreWalkTest"/>.</summary>
 /// <param name="CourseLengthMeters">Walked distance (10 m).</param>
 /// <param name="ZoneMeters">Acceleration and deceleration zones excluded at each end (2 m, so the middle 6 m are timed).</param>
-public sealed record TenMetreWalkOptions(double CourseLengthMeters = 10, double ZoneMeters = 2);
+/// <param name="DistanceTolerance">
+/// With a distance model, a trial is timed only when the sensor distance of the walk is within this fraction of the course
+/// length (0.25: 7.5–12.5 m for a 10 m course); otherwise the walk is not the 10-metre walk (or the model is badly off) and
+/// stretching it onto the course would give a confident but wrong speed. Why 0.25 (an Ambulo choice, from the accuracy
+/// we can document in docs/accuracy.md): a true 10 m walk must not be refused, and its sensor distance can fall short of
+/// 10 m by (a) the model's error: foot strapdown stride length MAE 1.3 cm (about 1 %), lower-back pendulum gait speed
+/// MAE per bout 0.055 m/s and up to 0.09 m/s for the held-out participants (about 10 % at 0.8–1 m/s), a phone's personal
+/// Weinberg constant about ±8 % by Weinberg's own figure (not validated by us); and (b) the distance is measured from the
+/// first to the last contact, so the first step out of standing (and on the lower back the dropped closing step) is not in
+/// it: up to two steps, about 1.4 m of 10. (a) + (b) come to about a quarter. The height-ratio model is not checked
+/// this way: it gives every step 0.414 × height whatever the speed and overestimates the short steps of slow walkers by up
+/// to about twice, so it would refuse the real 10 m walks of exactly the people Ambulo is for; it gets the step rule below.
+/// </param>
+/// <param name="LongestStepMeters">
+/// Longest plausible step (1.0 m, an Ambulo default, not a clinical figure). Without a distance model, or with the
+/// height ratio, the walk cannot be measured, only counted: a walk of fewer than course ÷ this steps (10 for 10 m) cannot
+/// have covered the course and is not timed. A step is half a stride; adults' strides at a normal pace are well under
+/// 2 m and stroke survivors' shorter, so 1.0 m leaves room for a tall walker at a fast pace. The rule is checked for every
+/// trial. It is a floor only: a short walk in many short steps passes it.
+/// </param>
+public sealed record TenMetreWalkOptions(double CourseLengthMeters = 10, double ZoneMeters = 2, double DistanceTolerance = 0.25, double LongestStepMeters = 1.0);
 
 /// <summary>Community-ambulation band of a gait speed (clinical reference §2, 10MWT row).</summary>
 /// <param name="Perry">Perry et al., Stroke 1995;26:982: &lt; 0.4 household, 0.4–0.8 limited community, &gt; 0.8 community [V].</param>
@@ -16,14 +38,17 @@ public sealed record AmbulationBand(string Perry, string Fulk)
 }
 
 /// <summary>
-/// Result of one 10-metre walk trial: time and speed over the middle 6 m. <see cref="DistanceSource"/> says how the
-/// 2 m and 8 m marks were placed: <c>sensor-distance</c> (cumulative distance of the model in
-/// <see cref="DistanceModel"/>, scaled to the course) or <c>equal-steps</c> (no distance model: every step equally
-/// long). <see cref="SensorDistanceMeters"/> is what that model measured from the first to the last contact of the
-/// walk, a check against the course length; absent without a model.
+/// Result of one 10-metre walk trial: time and speed over the middle 6 m, when <see cref="Timed"/>. A trial is not timed
+/// when no walk was found, when it has too few steps to place the marks, or when the walk does not fit the course (its
+/// sensor distance too far from the course length, or fewer steps than the course needs: <see cref="TenMetreWalkOptions"/>);
+/// <see cref="Problem"/> then says why, and the timing (middle time, speed, band) is null, never zero.
+/// <see cref="DistanceSource"/> says how the 2 m and 8 m marks were (or would be) placed: <c>sensor-distance</c>
+/// (cumulative distance of the model in <see cref="DistanceModel"/>, scaled to the course) or <c>equal-steps</c> (no
+/// distance model: every step equally long). <see cref="SensorDistanceMeters"/> is what that model measured from the first
+/// to the last contact of the walk, the check against the course length; absent without a model.
 /// </summary>
 public sealed record TenMetreWalkResult(
-    bool Found,
+    bool Timed,
     double? StartSeconds,
     double? EndSeconds,
     double? MiddleStartSeconds,
@@ -43,12 +68,13 @@ public enum WalkingPace { Comfortable, Fast }
 
 /// <summary>
 /// One pace of the 10-metre walk over its trials, as the protocol scores it (clinical reference §2: three trials at each
-/// pace, speed = 6 m / mean middle time). <see cref="Trials"/> counts the trials that were found and averaged;
-/// <see cref="TrialResults"/> holds every trial given, found or not, in order.
+/// pace, speed = 6 m / mean middle time), from the timed trials only. <see cref="Trials"/> counts the trials that were
+/// timed and averaged; <see cref="TrialResults"/> holds every trial given, timed or not, in order. With no timed trial
+/// <see cref="Timed"/> is false and there is no mean time, speed or band.
 /// </summary>
 public sealed record TenMetreWalkPaceResult(
     WalkingPace Pace,
-    bool Found,
+    bool Timed,
     int Trials,
     double? MeanMiddleTimeSeconds,
     double? GaitSpeedMetersPerSecond,
@@ -61,6 +87,8 @@ public sealed record TenMetreWalkPaceResult(
 /// Where a distance model gives step or stride lengths (<see cref="WalkedDistance"/>: phone step lengths, foot or
 /// lower-back strides), the cumulative sensor distance (scaled to the 10 m course) says when the walker passes 2 m and
 /// 8 m; otherwise steps are taken as equally long and the 2 m and 8 m marks fall at 20 % and 80 % of the steps.
+/// Either way the walk is stretched onto the course, so a walk that does not fit the course is not timed at all
+/// (a 3.7 m walk stretched to 10 m would give a confident, wrong speed): see <see cref="TenMetreWalkOptions"/>.
 /// </summary>
 public static class TenMetreWalkTest
 {
@@ -102,10 +130,15 @@ public static class TenMetreWalkTest
             source = "equal-steps";
         }
 
+        var steps = analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9);
         if (contacts.Count < 4 || cumulative[^1] <= 0)
         {
-            return new TenMetreWalkResult(false, bout.StartSeconds, bout.EndSeconds, null, null, null, null, contacts.Count, null, null, source,
-                "too few steps to time the middle of the walk", model, sensorDistance);
+            return NotTimed("too few steps to time the middle of the walk", contacts.Count);
+        }
+
+        if (CourseMismatch(options, model, sensorDistance, steps) is { } mismatch)
+        {
+            return NotTimed(mismatch, steps);
         }
 
         var total = cumulative[^1];
@@ -114,23 +147,47 @@ public static class TenMetreWalkTest
         var middle = t8 - t2;
         var middleMeters = options.CourseLengthMeters - 2 * options.ZoneMeters;
         var speed = middle > 0 ? middleMeters / middle : (double?)null;
-        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, analysis.StepCount(bout.StartSeconds - 1e-9, bout.EndSeconds + 1e-9),
+        return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, steps,
             bout.CadenceStepsPerMinute, speed is { } v ? AmbulationBand.Of(v) : null, source, null, model, sensorDistance);
+
+        TenMetreWalkResult NotTimed(string why, int stepCount) => new(false, bout.StartSeconds, bout.EndSeconds, null, null, null, null, stepCount,
+            bout.CadenceStepsPerMinute, null, source, why, model, sensorDistance);
     }
 
     /// <summary>
-    /// Averages the trials of one pace: mean middle time of the trials that were found, speed = middle distance / that
+    /// Why the walk does not fit the course, or null when it does: a sensor distance (of a model whose accuracy we can
+    /// state, so not the height ratio) further from the course length than <see cref="TenMetreWalkOptions.DistanceTolerance"/>,
+    /// or fewer steps than the course needs at <see cref="TenMetreWalkOptions.LongestStepMeters"/> a step.
+    /// </summary>
+    private static string? CourseMismatch(TenMetreWalkOptions options, DistanceModel model, double? sensorDistance, int steps)
+    {
+        var course = options.CourseLengthMeters;
+        if (sensorDistance is { } walked && model != DistanceModel.HeightRatio && Math.Abs(walked - course) > options.DistanceTolerance * course)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the sensor measured {walked:F1} m of walking, more than {options.DistanceTolerance * 100:F0} % from the {course:0.#} m course, so the recording does not hold one walk of the course (or the distance model is off) and its middle cannot be timed");
+        }
+
+        var needed = (int)Math.Ceiling((course / options.LongestStepMeters) - 1e-9);
+        return steps < needed
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"only {steps} steps, and {course:0.#} m take at least {needed} steps of at most {options.LongestStepMeters:0.0#} m, so the recording does not hold the whole walk and its middle cannot be timed")
+            : null;
+    }
+
+    /// <summary>
+    /// Averages the trials of one pace: mean middle time of the trials that were timed, speed = middle distance / that
     /// mean (the protocol's rule, not the mean of the trial speeds), band of that speed.
     /// </summary>
     public static TenMetreWalkPaceResult Average(WalkingPace pace, IReadOnlyList<TenMetreWalkResult> trials, TenMetreWalkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trials);
         options ??= new TenMetreWalkOptions();
-        var found = trials.Where(t => t.Found && t.MiddleTimeSeconds is > 0).ToList();
+        var found = trials.Where(t => t.Timed && t.MiddleTimeSeconds is > 0).ToList();
         if (found.Count == 0)
         {
             return new TenMetreWalkPaceResult(pace, false, 0, null, null, null, trials,
-                trials.Count == 0 ? "no trial given" : $"no trial could be timed ({trials.Count} given; first: {trials[0].Problem})");
+                trials.Count == 0 ? "no trial given" : $"no trial could be timed ({trials.Count} given; first: {trials[0].Problem ?? "no middle time"})");
         }
 
         var mean = found.Average(t => t.MiddleTimeSeconds!.Value);

@@ -20,7 +20,7 @@ public class TenMetreWalkTestTests
         // 21 contacts, 20 equal steps of 0.5 m in 0.5 s: 1 m/s, the middle 6 m take 6 s.
         var result = TenMetreWalkTest.Estimate(UniformWalk(21, 0.5));
 
-        result.Found.ShouldBeTrue();
+        result.Timed.ShouldBeTrue();
         result.MiddleTimeSeconds!.Value.ShouldBe(6, 1e-9);
         result.GaitSpeedMetersPerSecond!.Value.ShouldBe(1.0, 1e-9);
         result.Band!.Perry.ShouldBe("community");
@@ -49,6 +49,146 @@ public class TenMetreWalkTestTests
         withSides.MiddleTimeSeconds!.Value.ShouldBe(6.84 + 0.072, 1e-9);
     }
 
+    /// <summary>
+    /// A walk whose distance model measured <paramref name="stepMeters"/> per step: <paramref name="contacts"/> contacts
+    /// every <paramref name="stepSeconds"/> from 2 s, every step but the first (which has no previous contact) that long.
+    /// </summary>
+    private static GaitAnalysis MeasuredWalk(int contacts, double stepSeconds, double stepMeters, DistanceModel model = DistanceModel.WeinbergAccelerationRange)
+    {
+        var walk = UniformWalk(contacts, stepSeconds);
+        var lengths = Enumerable.Range(0, contacts).Select(k => k == 0 ? (double?)null : stepMeters).ToList();
+        var bouts = walk.WalkingBouts.Select(b => b with { DistanceMeters = (contacts - 1) * stepMeters }).ToList();
+        return walk with { WalkingBouts = bouts, Summary = GaitSummaries.Summarize(walk.Steps, [], bouts, model), StepLengthsMeters = lengths };
+    }
+
+    private static readonly TenMetreWalkOptions NoCourseCheck = new(DistanceTolerance: double.MaxValue, LongestStepMeters: double.MaxValue);
+
+    [Fact]
+    public void Estimate_SensorDistanceOfAShortWalk_IsNotTimedAndSaysWhy()
+    {
+        // 11 contacts, 10 steps of 0.37 m in 0.5 s: a 3.7 m walk. Stretched onto 10 m (the check switched off) it would give
+        // a confident 6 m / 3 s = 2 m/s; the walker really went 0.74 m/s.
+        var walk = MeasuredWalk(11, 0.5, 0.37);
+
+        var result = TenMetreWalkTest.Estimate(walk);
+        var stretched = TenMetreWalkTest.Estimate(walk, NoCourseCheck);
+
+        stretched.Timed.ShouldBeTrue();
+        stretched.GaitSpeedMetersPerSecond!.Value.ShouldBe(2.0, 1e-9);
+        result.Timed.ShouldBeFalse();
+        result.MiddleStartSeconds.ShouldBeNull();
+        result.MiddleEndSeconds.ShouldBeNull();
+        result.MiddleTimeSeconds.ShouldBeNull();
+        result.GaitSpeedMetersPerSecond.ShouldBeNull();
+        result.Band.ShouldBeNull();
+        result.SensorDistanceMeters!.Value.ShouldBe(3.7, 1e-9);
+        result.Steps.ShouldBe(11);
+        result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
+        result.Problem!.ShouldContain("3.7 m");
+        result.Problem!.ShouldContain("more than 25 % from the 10 m course");
+    }
+
+    [Fact]
+    public void Estimate_SensorDistanceOfTheCourse_IsTimedExactlyAsWithoutTheCheck()
+    {
+        // 21 contacts, 20 steps of 0.5 m in 0.5 s: 10 m at 1 m/s, the middle 6 m in 6 s.
+        var walk = MeasuredWalk(21, 0.5, 0.5);
+
+        var result = TenMetreWalkTest.Estimate(walk);
+        var withoutCheck = TenMetreWalkTest.Estimate(walk, NoCourseCheck);
+
+        result.Timed.ShouldBeTrue(result.Problem);
+        result.Problem.ShouldBeNull();
+        result.DistanceSource.ShouldBe("sensor-distance");
+        result.SensorDistanceMeters!.Value.ShouldBe(10, 1e-9);
+        result.MiddleTimeSeconds!.Value.ShouldBe(6, 1e-9);
+        result.GaitSpeedMetersPerSecond!.Value.ShouldBe(1.0, 1e-9);
+        result.ShouldBe(withoutCheck);
+    }
+
+    [Theory]
+    [InlineData(0.37, false)] // 7.4 m: 26 % short
+    [InlineData(0.38, true)]  // 7.6 m: 24 % short, e.g. a true 10 m walk without its first step, read by a model 10 % short
+    [InlineData(0.62, true)]  // 12.4 m
+    [InlineData(0.63, false)] // 12.6 m: a walk past the end of the course
+    public void Estimate_SensorDistanceNearTheTolerance_IsTimedOnlyWithinAQuarterOfTheCourse(double stepMeters, bool timed)
+    {
+        var result = TenMetreWalkTest.Estimate(MeasuredWalk(21, 0.5, stepMeters));
+
+        result.SensorDistanceMeters!.Value.ShouldBe(20 * stepMeters, 1e-9);
+        result.Timed.ShouldBe(timed, result.Problem);
+        (result.GaitSpeedMetersPerSecond is not null).ShouldBe(timed);
+    }
+
+    [Fact]
+    public void Estimate_HeightRatioFarFromTheCourse_IsCheckedByItsStepsOnly()
+    {
+        // A slow walker's 10 m in 28 short steps: the height ratio gives each step 0.414 × 1.7 m = 0.70 m, 19.0 m in all.
+        // That model cannot tell a long walk from short steps, so the trial is timed (by the step rule it has enough steps).
+        var result = TenMetreWalkTest.Estimate(MeasuredWalk(29, 0.8, 0.414 * 1.7, DistanceModel.HeightRatio));
+
+        result.SensorDistanceMeters!.Value.ShouldBe(28 * 0.414 * 1.7, 1e-9);
+        result.Timed.ShouldBeTrue(result.Problem);
+        result.MiddleTimeSeconds!.Value.ShouldBe(0.6 * 28 * 0.8, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(10, true)]
+    public void Estimate_NoDistanceModel_IsTimedOnlyWithTheStepsTheCourseNeeds(int contacts, bool timed)
+    {
+        // Without a model the walk is only counted: 10 m take at least 10 steps of at most 1 m.
+        var result = TenMetreWalkTest.Estimate(UniformWalk(contacts, 0.5));
+
+        result.DistanceSource.ShouldBe("equal-steps");
+        result.Timed.ShouldBe(timed, result.Problem);
+        result.Steps.ShouldBe(contacts);
+        if (!timed)
+        {
+            result.MiddleTimeSeconds.ShouldBeNull();
+            result.GaitSpeedMetersPerSecond.ShouldBeNull();
+            result.Band.ShouldBeNull();
+            result.Problem!.ShouldContain("only 9 steps");
+            result.Problem!.ShouldContain("at least 10 steps");
+        }
+    }
+
+    [Fact]
+    public void Average_TimedAndRefusedTrials_AveragesTheTimedOnes()
+    {
+        // Trial 1: 10 m in 0.5 s steps (middle 6 s); trial 2: a 3.7 m walk (refused); trial 3: 10 m in 0.6 s steps (7.2 s).
+        var trials = new[] { MeasuredWalk(21, 0.5, 0.5), MeasuredWalk(11, 0.5, 0.37), MeasuredWalk(21, 0.6, 0.5) }
+            .Select(w => TenMetreWalkTest.Estimate(w)).ToList();
+
+        var pace = TenMetreWalkTest.Average(WalkingPace.Comfortable, trials);
+
+        trials.Select(t => t.Timed).ShouldBe([true, false, true]);
+        pace.Timed.ShouldBeTrue();
+        pace.Trials.ShouldBe(2);
+        pace.TrialResults.Count.ShouldBe(3);
+        pace.MeanMiddleTimeSeconds!.Value.ShouldBe(6.6, 1e-9);
+        pace.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / 6.6, 1e-9);
+        pace.Band!.Perry.ShouldBe("community");
+        pace.Problem!.ShouldContain("1 of 3 trials could not be timed");
+    }
+
+    [Fact]
+    public void Average_EveryTrialRefused_HasNoSpeedAndNoBandAndSaysWhy()
+    {
+        var trials = new[] { MeasuredWalk(11, 0.5, 0.37), UniformWalk(6, 0.5) }.Select(w => TenMetreWalkTest.Estimate(w)).ToList();
+
+        var pace = TenMetreWalkTest.Average(WalkingPace.Fast, trials);
+
+        pace.Timed.ShouldBeFalse();
+        pace.Trials.ShouldBe(0);
+        pace.MeanMiddleTimeSeconds.ShouldBeNull();
+        pace.GaitSpeedMetersPerSecond.ShouldBeNull();
+        pace.Band.ShouldBeNull();
+        pace.TrialResults.Count.ShouldBe(2);
+        pace.Problem!.ShouldContain("no trial could be timed (2 given");
+        pace.Problem!.ShouldContain("3.7 m");
+    }
+
     [Theory]
     [InlineData(0.35, "household", "home")]
     [InlineData(0.45, "limited-community", "home")]
@@ -73,7 +213,7 @@ public class TenMetreWalkTestTests
         var c = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
         var f = TenMetreWalkTest.Average(WalkingPace.Fast, fast);
 
-        c.Found.ShouldBeTrue();
+        c.Timed.ShouldBeTrue();
         c.Trials.ShouldBe(3);
         c.MeanMiddleTimeSeconds!.Value.ShouldBe(7.8, 1e-9);
         // 6 / mean time, which is not the mean of the trial speeds (0.7707…).
@@ -94,7 +234,7 @@ public class TenMetreWalkTestTests
 
         var result = TenMetreWalkTest.Average(WalkingPace.Fast, [empty]);
 
-        result.Found.ShouldBeFalse();
+        result.Timed.ShouldBeFalse();
         result.GaitSpeedMetersPerSecond.ShouldBeNull();
         result.Problem!.ShouldContain("no walking bout");
     }
@@ -106,7 +246,7 @@ public class TenMetreWalkTestTests
 
         var result = TenMetreWalkTest.Estimate(empty);
 
-        result.Found.ShouldBeFalse();
+        result.Timed.ShouldBeFalse();
         result.Problem.ShouldNotBeNull();
     }
 }
@@ -137,7 +277,7 @@ public class TenMetreWalkPhoneDistanceTests
 
         var result = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([Pocket(walk)], options));
 
-        result.Found.ShouldBeTrue(result.Problem);
+        result.Timed.ShouldBeTrue(result.Problem);
         result.DistanceSource.ShouldBe("sensor-distance");
         result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
         result.SensorDistanceMeters!.Value.ShouldBe(10, 0.2);
