@@ -292,6 +292,37 @@ public sealed class WalkTestCommandTests : IDisposable
 
         result.StandardOutput.ShouldContain("6-minute walk: 40 steps, cadence 100 steps/min");
         result.StandardOutput.ShouldContain("Caution: the recording lasts 29 s, less than 6 minutes");
+        result.StandardOutput.ShouldContain("How speed changed over the walk: not measured, the recording holds no complete minute of walking (two are needed).");
+        result.StandardOutput.ShouldNotContain("%");
+        var json = await CliRunner.RunAsync("walktest", "6mwt", path, "--json");
+        using var doc = JsonDocument.Parse(json.StandardOutput);
+        doc.RootElement.TryGetProperty("decline_percent", out _).ShouldBeFalse();
+        doc.RootElement.TryGetProperty("decline_measure", out _).ShouldBeFalse();
+        doc.RootElement.TryGetProperty("decline_to_minute", out _).ShouldBeFalse();
+        var minute = doc.RootElement.GetProperty("minutes").EnumerateArray().Single();
+        minute.GetProperty("complete").GetBoolean().ShouldBeFalse();
+        minute.GetProperty("recorded_seconds").GetDouble().ShouldBe(39 * StepSeconds + 3, 0.2);
+    }
+
+    [Fact]
+    public async Task WalkTest_SixMinuteWalkOfThreeAndAHalfMinutes_ComparesMinuteOneWithMinuteThree()
+    {
+        // 346 contacts every 0.6 s: the recording ends 3 s after the last, 210 s after the first: minutes 1–3 complete,
+        // minute 4 cut to 30 s, minutes 5 and 6 not recorded (they used to read as a 100 % fall).
+        var (path, _) = WritePocketWalk("three.csv", 346);
+
+        var text = await CliRunner.RunAsync("walktest", "6mwt", path);
+        var result = await CliRunner.RunAsync("walktest", "6mwt", path, "--json");
+
+        text.ExitCode.ShouldBe(0, text.StandardError);
+        text.StandardOutput.ShouldContain("% from minute 1 to minute 3 (the last complete minute recorded).");
+        text.StandardOutput.ShouldNotContain("100 %");
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("decline_to_minute").GetInt32().ShouldBe(3);
+        root.GetProperty("decline_measure").GetString().ShouldBe("cadence");
+        root.GetProperty("decline_percent").GetDouble().ShouldBe(0, 3);
+        root.GetProperty("minutes").EnumerateArray().Select(m => m.GetProperty("complete").GetBoolean()).ShouldBe([true, true, true, false]);
     }
 
     [Fact]

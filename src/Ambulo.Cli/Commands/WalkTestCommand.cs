@@ -171,9 +171,9 @@ internal static class WalkTestCommand
                             ? $" + about {partial.ToString("F0", CultureInfo.InvariantCulture)} m of the unfinished last leg (estimated from its steps) = about {total.ToString("F0", CultureInfo.InvariantCulture)} m"
                             : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
                         + (r.SensorDistanceMeters is { } d ? $", {d.ToString("F0", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})" : ", no sensor distance (no distance model for this placement; a phone needs --step-constant or --height-m)")
-                        + (r.DeclinePercent is { } p ? $"; {r.DeclineMeasure} fell {p.ToString("F0", CultureInfo.InvariantCulture)} % from the first to the last minute." : ".")
+                        + "." + Decline(r)
                         + (rec.DurationSeconds < 355
-                            ? $"\nCaution: the recording lasts {Minutes(rec.DurationSeconds)}, less than 6 minutes: the distances and the fall from the first to the last minute are not those of a full 6-minute walk."
+                            ? $"\nCaution: the recording lasts {Minutes(rec.DurationSeconds)}, less than 6 minutes: the distances are not those of a full 6-minute walk, and any change over the minutes is over the complete minutes recorded only."
                             : "");
                     break;
                 }
@@ -275,6 +275,25 @@ internal static class WalkTestCommand
         var found = phases.Where(p => p.Seconds is not null).Select(p => $"{p.Name} {p.Seconds!.Value.ToString("F1", CultureInfo.InvariantCulture)} s");
         var missing = phases.Where(p => p.Seconds is null).Select(p => p.Name).ToList();
         return string.Join(", ", found) + (missing.Count == 0 ? "" : $" ({string.Join(", ", missing)}: not found)");
+    }
+
+    /// <summary>
+    /// How speed (or, without a distance model, cadence) changed from the first to the last complete minute; a plain note
+    /// instead when the recording holds fewer than two complete minutes (a minute it does not hold is not a 100 % fall).
+    /// </summary>
+    private static string Decline(SixMinuteWalkResult r)
+    {
+        if (r.DeclinePercent is not { } p || r.DeclineToMinute is not { } to)
+        {
+            var complete = r.Minutes.Count(m => m.Complete);
+            return complete < 2
+                ? $"\nHow speed changed over the walk: not measured, the recording holds {(complete == 0 ? "no" : "only one")} complete minute of walking (two are needed)."
+                : "\nHow speed changed over the walk: not measured (no steps in the first minute).";
+        }
+
+        var change = p >= 0 ? "fell" : "rose";
+        var cut = to < r.Minutes.Count || r.Minutes.Count < 6 ? $" (the last complete minute recorded)" : "";
+        return $"\n{Capital(r.DeclineMeasure)} {change} {Math.Abs(p).ToString("F0", CultureInfo.InvariantCulture)} % from minute 1 to minute {to.ToString(CultureInfo.InvariantCulture)}{cut}.";
     }
 
     private static string Minutes(double seconds) => seconds < 60

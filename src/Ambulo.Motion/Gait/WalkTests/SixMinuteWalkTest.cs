@@ -6,13 +6,25 @@ namespace Ambulo.Motion.Gait.WalkTests;
 /// <param name="CourseLengthMeters">Length of one leg of the course between the two turning points (30 m in the ATS guideline; home courses are shorter).</param>
 /// <param name="DurationSeconds">Test duration (360 s).</param>
 /// <param name="MinimumTurnDegrees">Turns at the course ends are about 180°; smaller heading changes are ignored.</param>
-public sealed record SixMinuteWalkOptions(double CourseLengthMeters = 30, double DurationSeconds = 360, double MinimumTurnDegrees = 135)
+/// <param name="CompleteMinuteSeconds">
+/// A minute counts as complete, and may be compared for the decline, when the recording covers at least this much of it
+/// (55 s, an Ambulo allowance): minutes run from the first step, which comes a few seconds after the recording starts, so
+/// a recording of exactly six minutes covers its last minute a few seconds short; a minute cut shorter than this is not
+/// compared (its steps and speed are still listed, over the seconds recorded).
+/// </param>
+public sealed record SixMinuteWalkOptions(double CourseLengthMeters = 30, double DurationSeconds = 360, double MinimumTurnDegrees = 135, double CompleteMinuteSeconds = 55)
 {
     public GaitAnalysisOptions Gait { get; init; } = new(GaitPopulation.SlowOrImpaired);
 }
 
-/// <summary>One minute of a 6-minute walk.</summary>
-public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMinute, double? DistanceMeters, double? SpeedMetersPerSecond);
+/// <summary>
+/// One minute of a 6-minute walk, from the first step. <see cref="RecordedSeconds"/> is how much of it the recording
+/// covers (60 unless the recording ends inside it); cadence and speed are per recorded second. <see cref="Complete"/>:
+/// covered for at least <see cref="SixMinuteWalkOptions.CompleteMinuteSeconds"/>, so it may be compared for the decline.
+/// Minutes after the end of the recording are not listed.
+/// </summary>
+public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMinute, double? DistanceMeters, double? SpeedMetersPerSecond,
+    double RecordedSeconds = 60, bool Complete = true);
 
 /// <summary>
 /// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = completed legs × course length, a leg being completed
@@ -24,7 +36,10 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 /// error of the turn's middle; without a completed leg (no turn) there is nothing to scale the steps by and it is null.
 /// <see cref="EstimatedTotalDistanceMeters"/> = course distance + that estimate: the figure to compare with a clinical
 /// 6MWT distance. <see cref="SensorDistanceMeters"/> comes from the distance model, if any.
-/// <see cref="DeclinePercent"/> compares the last minute with the first (speed when measured, else cadence).
+/// <see cref="DeclinePercent"/> compares the last complete minute (<see cref="DeclineToMinute"/>, 6 on a full recording)
+/// with the first (speed when measured, else cadence: <see cref="DeclineMeasure"/>); with fewer than two complete minutes
+/// there is no decline (null, and <see cref="DeclineMeasure"/> <c>none</c>), since minutes the recording does not hold
+/// would read as a 100 % fall.
 /// <see cref="DistanceModel"/> names the model of the sensor distance and the minute speeds (<see cref="WalkedDistance"/>):
 /// foot strapdown, lower-back pendulum, or for a phone the personal Weinberg constant or the height ratio
 /// (<see cref="GaitAnalysisOptions.PhoneStepLength"/>); <see cref="DistanceModel.None"/> and no sensor distance without one.
@@ -42,7 +57,8 @@ public sealed record SixMinuteWalkResult(
     string DeclineMeasure,
     double? PartialLegEstimateMeters = null,
     double? EstimatedTotalDistanceMeters = null,
-    string? PartialLegBasis = null);
+    string? PartialLegBasis = null,
+    int? DeclineToMinute = null);
 
 /// <summary>Instrumented 6-minute walk: steps, cadence, laps from turns × course length, sensor distance, minute-by-minute decline.</summary>
 public static class SixMinuteWalkTest
@@ -59,29 +75,39 @@ public static class SixMinuteWalkTest
         var turns = TurnDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz)
             .Where(t => Math.Abs(t.AngleDegrees) >= options.MinimumTurnDegrees && t.StartSeconds >= start && t.EndSeconds <= end).ToList();
 
+        // Minutes end where the recording does: a minute it does not reach is not listed, one it cuts short is not complete.
+        var recordedEnd = Math.Min(end, recording.Samples.Length > 0 ? recording.Samples[^1].TimeSeconds : start);
         var minutes = new List<MinuteSplit>();
-        for (var m = 0; m < (int)Math.Ceiling(options.DurationSeconds / 60); m++)
+        for (var m = 0; m < (int)Math.Ceiling(options.DurationSeconds / 60) && start + (m * 60) < recordedEnd; m++)
         {
-            double a = start + m * 60, b = Math.Min(end, a + 60);
+            double a = start + m * 60, b = Math.Min(recordedEnd, a + 60);
             var count = analysis.StepCount(a, b >= end ? b + 1e-9 : b);
             var distance = WalkedDistance.Between(analysis, a, b);
-            minutes.Add(new MinuteSplit(m + 1, count, count * 60.0 / (b - a), distance, distance / (b - a)));
+            minutes.Add(new MinuteSplit(m + 1, count, count * 60.0 / (b - a), distance, distance / (b - a), b - a,
+                b - a >= Math.Min(options.CompleteMinuteSeconds, Math.Min(60, end - a)) - 1e-9));
         }
 
+        // The decline compares the first and the last complete minute (complete minutes come first: only the recording's
+        // end cuts a minute short).
+        var complete = minutes.TakeWhile(m => m.Complete).ToList();
         double? decline = null;
+        int? declineTo = null;
         var measure = "none";
-        if (minutes.Count >= 2)
+        if (complete.Count >= 2)
         {
-            if (minutes[0].SpeedMetersPerSecond is { } v0 and > 0 && minutes[^1].SpeedMetersPerSecond is { } v1)
+            var (first, last) = (complete[0], complete[^1]);
+            if (first.SpeedMetersPerSecond is { } v0 and > 0 && last.SpeedMetersPerSecond is { } v1)
             {
                 decline = 100 * (v0 - v1) / v0;
                 measure = "speed";
             }
-            else if (minutes[0].CadenceStepsPerMinute > 0)
+            else if (first.CadenceStepsPerMinute > 0)
             {
-                decline = 100 * (minutes[0].CadenceStepsPerMinute - minutes[^1].CadenceStepsPerMinute) / minutes[0].CadenceStepsPerMinute;
+                decline = 100 * (first.CadenceStepsPerMinute - last.CadenceStepsPerMinute) / first.CadenceStepsPerMinute;
                 measure = "cadence";
             }
+
+            declineTo = decline is null ? null : last.Minute;
         }
 
         var partial = PartialLeg(analysis, start, end, turns, options.CourseLengthMeters);
@@ -90,7 +116,7 @@ public static class SixMinuteWalkTest
         var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
         return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, turns.Count, turns.Count,
             turns.Count * options.CourseLengthMeters, sensorDistance, model,
-            minutes, decline, measure, partial, partial is { } p ? (turns.Count * options.CourseLengthMeters) + p : null, partial is null ? null : "steps-per-leg");
+            minutes, decline, measure, partial, partial is { } p ? (turns.Count * options.CourseLengthMeters) + p : null, partial is null ? null : "steps-per-leg", declineTo);
     }
 
     /// <summary>

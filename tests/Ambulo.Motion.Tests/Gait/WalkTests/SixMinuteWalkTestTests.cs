@@ -108,6 +108,8 @@ public class SixMinuteWalkTestTests
         var trueDecline = 100 * (Cadence(start, start + 60) - Cadence(start + 300, start + 360)) / Cadence(start, start + 60);
         result.DeclineMeasure.ShouldBe("cadence");
         result.DeclinePercent!.Value.ShouldBe(trueDecline, 2.0);
+        result.DeclineToMinute.ShouldBe(6);
+        result.Minutes.ShouldAllBe(m => m.Complete);
         trueDecline.ShouldBeGreaterThan(10);
     }
 
@@ -120,6 +122,62 @@ public class SixMinuteWalkTestTests
 
         result.DeclinePercent!.Value.ShouldBe(0, 2.0);
         result.Minutes.ShouldAllBe(m => Math.Abs(m.CadenceStepsPerMinute - 100) < 3);
+    }
+
+    [Fact]
+    public void Estimate_RecordingOfFourAndAHalfMinutes_ComparesTheFirstAndTheLastCompleteMinute()
+    {
+        // Step time 0.55 s -> 0.65 s over 270 s of walking; the recording ends 5 s after the walk, 275 s after the first
+        // step: minutes 1–4 complete, minute 5 cut to 35 s, minute 6 not recorded. Minute 6 would read as no steps (a
+        // 100 % fall); the decline must be minute 1 against minute 4.
+        var (samples, steps, _) = PocketSixMinutes(0.55, 0.65, walkSeconds: 270);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        var start = steps[0];
+        double Cadence(double a, double b) => steps.Count(t => t >= a && t < b) * 60.0 / (b - a);
+        var trueDecline = 100 * (Cadence(start, start + 60) - Cadence(start + 180, start + 240)) / Cadence(start, start + 60);
+        result.Minutes.Count.ShouldBe(5);
+        result.Minutes.Select(m => m.Complete).ShouldBe([true, true, true, true, false]);
+        // Minutes start at the detected first step, up to about 0.1 s after the true one.
+        result.Minutes[4].RecordedSeconds.ShouldBe(samples[^1].TimeSeconds - (start + 240), 0.15);
+        // The cut minute's cadence is per recorded second (the walker stands still for its last 5 s).
+        result.Minutes[4].CadenceStepsPerMinute.ShouldBe(Cadence(start + 240, samples[^1].TimeSeconds), 3);
+        result.DeclineMeasure.ShouldBe("cadence");
+        result.DeclineToMinute.ShouldBe(4);
+        result.DeclinePercent!.Value.ShouldBe(trueDecline, 2.0);
+        trueDecline.ShouldBeInRange(5, 15);
+    }
+
+    [Theory]
+    [InlineData(50, 0)]   // 55 s after the first step: no complete minute
+    [InlineData(110, 1)]  // 115 s: one complete minute
+    public void Estimate_FewerThanTwoCompleteMinutes_HasNoDecline(double walkSeconds, int completeMinutes)
+    {
+        var (samples, _, _) = PocketSixMinutes(0.55, 0.65, walkSeconds: walkSeconds);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        result.Minutes.Count(m => m.Complete).ShouldBe(completeMinutes);
+        result.Minutes.Count.ShouldBe(completeMinutes + 1);
+        result.DeclinePercent.ShouldBeNull();
+        result.DeclineToMinute.ShouldBeNull();
+        result.DeclineMeasure.ShouldBe("none");
+    }
+
+    [Fact]
+    public void Estimate_TwoCompleteMinutes_ComparesThem()
+    {
+        // 125 s after the first step: minutes 1 and 2 complete, minute 3 cut to 5 s and not compared.
+        var (samples, steps, _) = PocketSixMinutes(0.5, 0.7, walkSeconds: 120);
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), new SixMinuteWalkOptions(CourseLengthMeters: 10));
+
+        var start = steps[0];
+        double Cadence(double a, double b) => steps.Count(t => t >= a && t < b) * 60.0 / (b - a);
+        result.DeclineToMinute.ShouldBe(2);
+        result.DeclinePercent!.Value.ShouldBe(100 * (Cadence(start, start + 60) - Cadence(start + 60, start + 120)) / Cadence(start, start + 60), 2.0);
+        result.DeclinePercent.Value.ShouldBeGreaterThan(10);
     }
 
     /// <summary>
