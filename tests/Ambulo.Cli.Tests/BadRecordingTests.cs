@@ -131,6 +131,73 @@ public sealed class BadRecordingTests : IDisposable
         a.RootElement.GetProperty("summary").GetProperty("steps").GetInt32().ShouldBe(TrueSteps);
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Command_UnknownPlacement_ExitsTwoNamingTheValueAndTheAcceptedOnes(string command)
+    {
+        // Analysed as a phone, a sensor on the wrist would give step counts that look right and are not.
+        var lines = WalkLines();
+        var placement = lines.FindIndex(l => l.StartsWith("# placement:", StringComparison.Ordinal));
+        placement.ShouldBeGreaterThanOrEqualTo(0);
+        lines[placement] = "# placement: wrist";
+
+        await ExitsTwoWithOneErrorLine(command, Write("wrist.csv", lines), $"line {placement + 1}: unknown placement 'wrist'; expected foot, shank, thigh, hand, front-pocket, back-pocket");
+    }
+
+    [Fact]
+    public async Task Reps_UnknownPlacement_ExitsTwoNamingTheValue()
+    {
+        var path = await SimulateAsync("seated-marching", 6, 4);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("# placement: thigh-left\n", "# placement: knee\n", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("reps", path, "--exercise", "seated-marching");
+
+        NoStackTrace(result);
+        result.ExitCode.ShouldBe(2, result.StandardError);
+        result.StandardError.ShouldStartWith("error: ");
+        result.StandardError.ShouldContain("unknown placement 'knee'; expected foot, shank, thigh");
+        result.StandardOutput.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reps_OneSpikeBeyondTheSensorRange_IsLeftOutAndCounted_TheCountStaysTrue()
+    {
+        // 1e5 rad/s on one gyroscope row during the first repetition of six: left in, it threw the orientation so far
+        // that the counter found 1 repetition instead of 6 (seen before the rule moved into the reader).
+        const int TrueCount = 6;
+        var clean = await SimulateAsync("seated-marching", TrueCount, 4);
+        var lines = File.ReadAllLines(clean);
+        var header = Array.FindIndex(lines, l => l.StartsWith("t_s,", StringComparison.Ordinal));
+        var columns = lines[header].Split(',');
+        var gyrX = Array.IndexOf(columns, "gyr_x_radps");
+        gyrX.ShouldBeGreaterThan(0);
+        var row = header + 1 + 150;
+        var fields = lines[row].Split(',');
+        fields[gyrX] = "1e5";
+        lines[row] = string.Join(',', fields);
+        var spiked = Write("spiked-reps.csv", lines);
+
+        var before = await CliRunner.RunAsync("reps", clean, "--exercise", "seated-marching", "--json");
+        var after = await CliRunner.RunAsync("reps", spiked, "--exercise", "seated-marching", "--json");
+
+        NoStackTrace(after);
+        after.ExitCode.ShouldBe(0, after.StandardError);
+        after.StandardError.ShouldContain($"ImplausibleValue: 1 (first at line {row + 1}: angular velocity 100000 rad/s is beyond 2");
+        using var b = JsonDocument.Parse(before.StandardOutput);
+        using var a = JsonDocument.Parse(after.StandardOutput);
+        b.RootElement.GetProperty("count").GetInt32().ShouldBe(TrueCount);
+        a.RootElement.GetProperty("count").GetInt32().ShouldBe(TrueCount);
+    }
+
+    private async Task<string> SimulateAsync(string exercise, int reps, int seed)
+    {
+        var path = Path.Combine(_dir, $"{exercise}-{reps}-{seed}.csv");
+        var result = await CliRunner.RunAsync("simulate", "--exercise", exercise, "--reps", reps.ToString(CultureInfo.InvariantCulture),
+            "--seed", seed.ToString(CultureInfo.InvariantCulture), "-o", path);
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        return path;
+    }
+
     [Fact]
     public async Task Gait_ClockReset_SaysSoAndStillAnalyses()
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Ambulo.Motion.Gait;
@@ -175,7 +174,8 @@ internal static class GaitCommand
 /// line): analysed without them, and a note says how many and why (<see cref="RecordingReadReport"/>);</item>
 /// <item>a sample with a value beyond twice the sensor's full-scale range (<c>acc_range_mps2</c> / <c>gyr_range_radps</c>
 /// labels, default ±16 g and ±2000 °/s): no sensor reads that, and one such spike rings through the filters as a whole
-/// walk of false steps, so the sample is left out and counted in the note;</item>
+/// walk of false steps; the reader skips it (<see cref="ReadIssue.ImplausibleValue"/>, the same rule for every reader) and
+/// the note counts it;</item>
 /// <item>fewer than two usable samples, or samples spanning more than <see cref="MaximumSpanDays"/> days (a broken time
 /// column, not a recording): error.</item>
 /// </list>
@@ -209,10 +209,10 @@ internal static class RecordingFiles
             return false;
         }
 
-        var (kept, implausible) = WithoutImplausibleValues(result.Recording);
+        var kept = result.Recording;
         var report = result.Report;
-        var skipped = report.RowsSkipped + implausible;
-        var skippedText = Skipped(report, implausible);
+        var skipped = report.RowsSkipped;
+        var skippedText = Skipped(report);
         if (kept.Samples.Length < 2)
         {
             error.WriteLine($"error: recording '{file.Name}' has {(kept.Samples.Length == 0 ? "no" : "only one")} usable sample"
@@ -250,23 +250,12 @@ internal static class RecordingFiles
         return true;
     }
 
-    /// <summary>The recording without samples whose values are beyond twice the sensor's range, and how many those were.</summary>
-    private static (SensorRecording Recording, int Removed) WithoutImplausibleValues(SensorRecording recording)
-    {
-        var acc = 2 * (recording.Metadata.Label(RecordingCsv.AccelerationRangeKey) is { } a && double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var ar) && ar > 0
-            ? ar : RecordingReadOptions.Default.AccelerationRangeMps2);
-        var gyr = 2 * (recording.Metadata.Label(RecordingCsv.AngularVelocityRangeKey) is { } g && double.TryParse(g, NumberStyles.Float, CultureInfo.InvariantCulture, out var gr) && gr > 0
-            ? gr : RecordingReadOptions.Default.AngularVelocityRangeRadps);
-        static bool Within(Vector3 v, double limit) => Math.Abs(v.X) <= limit && Math.Abs(v.Y) <= limit && Math.Abs(v.Z) <= limit;
-        var samples = recording.Samples;
-        var keep = Array.FindAll(samples, s => Within(s.AccelerationMps2, acc) && Within(s.AngularVelocityRadps, gyr));
-        return keep.Length == samples.Length ? (recording, 0) : (recording with { Samples = keep }, samples.Length - keep.Length);
-    }
+    private static string Multiple(double factor) => factor == 2 ? "twice" : factor.ToString(CultureInfo.InvariantCulture) + " times";
 
     private static string Times(int n) => n == 1 ? "once" : n.ToString(CultureInfo.InvariantCulture) + " times";
 
     /// <summary>Why rows were skipped, in words: "12 with NaN or infinite values (first at line 9); …".</summary>
-    private static string Skipped(RecordingReadReport report, int implausible)
+    private static string Skipped(RecordingReadReport report)
     {
         var parts = new List<string>();
         foreach (var entry in report.Issues)
@@ -283,15 +272,14 @@ internal static class RecordingFiles
                 ReadIssue.AllZeroReading => "with an all-zero reading",
                 _ => null, // kept rows (gaps, clock resets, saturation) and comments are not skipped samples
             };
-            if (what is not null)
+            if (entry.Issue == ReadIssue.ImplausibleValue)
+            {
+                parts.Add($"{entry.Count.ToString(CultureInfo.InvariantCulture)} with a value beyond {Multiple(RecordingReadOptions.Default.ImplausibleRangeFactor)} the sensor's range");
+            }
+            else if (what is not null)
             {
                 parts.Add($"{entry.Count.ToString(CultureInfo.InvariantCulture)} {what} (first at line {entry.FirstLineNumbers[0].ToString(CultureInfo.InvariantCulture)})");
             }
-        }
-
-        if (implausible > 0)
-        {
-            parts.Add($"{implausible.ToString(CultureInfo.InvariantCulture)} with a value beyond twice the sensor's range");
         }
 
         return string.Join("; ", parts);

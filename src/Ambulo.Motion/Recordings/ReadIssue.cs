@@ -48,4 +48,11 @@ public enum ReadIssue
     /// that know their data includes gravity.
     /// </summary>
     AllZeroReading,
+
+    /// <summary>
+    /// A sensor value beyond <see cref="RecordingReadOptions.ImplausibleRangeFactor"/> times the sensor's full-scale range
+    /// (accelerometer or gyroscope). No sensor reads that: it is a corrupted value (one 1e30 spike rings through the
+    /// filters as a whole walk of false steps). Row skipped.
+    /// </summary>
+    ImplausibleValue,
 }

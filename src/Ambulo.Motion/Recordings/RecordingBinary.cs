@@ -152,7 +152,13 @@ public static class RecordingBinary
             throw RecordingFormatException.AtByte(reader.Offset - 8, $"sampling rate {rate} is not a positive number");
         }
 
-        var placement = reader.Text("placement");
+        var placementOffset = reader.Offset;
+        var placementText = reader.Text("placement");
+        if (!RecordingPlacements.TryParse(placementText, out var placement))
+        {
+            throw RecordingFormatException.AtByte(placementOffset, RecordingPlacements.Unknown(placementText));
+        }
+
         var labelCount = reader.UInt16("label count");
         if (labelCount > MaxLabels)
         {

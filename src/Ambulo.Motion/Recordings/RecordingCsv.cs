@@ -205,9 +205,9 @@ public static class RecordingCsv
         }
 
         var placement = Required(PlacementKey, "shank-left");
-        if (placement.Value.Length == 0)
+        if (!RecordingPlacements.TryParse(placement.Value, out var placementName))
         {
-            throw new RecordingFormatException(placement.Line, null, "placement is empty");
+            throw new RecordingFormatException(placement.Line, null, RecordingPlacements.Unknown(placement.Value));
         }
 
         var rate = Required(SamplingRateKey, "100");
@@ -228,7 +228,7 @@ public static class RecordingCsv
         return new RecordingMetadata
         {
             Sensor = kind,
-            Placement = placement.Value,
+            Placement = placementName,
             SamplingRateHz = rateHz,
             Channels = channels,
             Labels = labels,
@@ -405,7 +405,7 @@ public static class RecordingCsv
     /// <summary>
     /// Writes <paramref name="recording"/>. Throws <see cref="ArgumentException"/> for what the format cannot
     /// hold faithfully: non-finite values, times not strictly increasing, metadata with line breaks, label
-    /// keys that collide with the reserved ones.
+    /// keys that collide with the reserved ones, a placement that is not one of <see cref="RecordingPlacements.Names"/>.
     /// </summary>
     public static void Write(Stream stream, SensorRecording recording)
     {
@@ -511,7 +511,11 @@ public static class RecordingCsv
             throw new ArgumentException("a recording file always has the accelerometer columns; Channels must include Accelerometer", nameof(recording));
         }
 
-        CheckText(metadata.Placement, "placement", allowEmpty: false);
+        if (!RecordingPlacements.IsCanonical(metadata.Placement))
+        {
+            throw new ArgumentException(RecordingPlacements.Unknown(metadata.Placement) + " (in this spelling)", nameof(recording));
+        }
+
         if (!double.IsFinite(metadata.SamplingRateHz) || metadata.SamplingRateHz <= 0)
         {
             throw new ArgumentException($"sampling rate {metadata.SamplingRateHz} Hz is not a positive number", nameof(recording));

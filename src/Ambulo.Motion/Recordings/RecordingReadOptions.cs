@@ -24,6 +24,13 @@ public sealed record RecordingReadOptions
     /// <summary>Gyroscope full-scale range (label <c>gyr_range_radps</c> overrides). Default: ±2000 °/s.</summary>
     public double AngularVelocityRangeRadps { get; init; } = 2000 * Math.PI / 180;
 
+    /// <summary>
+    /// A row with an accelerometer or gyroscope component beyond this many times the full-scale range (the options or the
+    /// range labels) is skipped and counted as <see cref="ReadIssue.ImplausibleValue"/>: a sensor clips at its range, so
+    /// such a value is corruption, not movement. At least 1; <see cref="double.PositiveInfinity"/> keeps every finite value.
+    /// </summary>
+    public double ImplausibleRangeFactor { get; init; } = 2.0;
+
     /// <summary>Skip saturated rows instead of keeping them (they are counted either way).</summary>
     public bool SkipSaturated { get; init; }
 

@@ -6,7 +6,8 @@ namespace Ambulo.Motion.Recordings;
 
 /// <summary>
 /// Applies the bad-input rules of the recording format to a stream of samples: drops rows with non-finite
-/// values, duplicated or out-of-order times; repairs clock resets; counts gaps and saturated values.
+/// values, implausible values (beyond <see cref="RecordingReadOptions.ImplausibleRangeFactor"/> times the sensor's
+/// range), duplicated or out-of-order times; repairs clock resets; counts gaps and saturated values.
 /// Used by the file reader and the importers, and usable on live frames (one instance per stream).
 /// Every sample it keeps has a finite time strictly greater than the one before.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class SampleSanitizer
     private readonly RecordingReadOptions _options;
     private readonly float _accelerationLimit;
     private readonly float _angularVelocityLimit;
+    private readonly double _accelerationImplausible;
+    private readonly double _angularVelocityImplausible;
     private readonly bool _checkGyroscope;
     private readonly int[] _counts = new int[IssueKinds];
     private readonly List<long>?[] _lines = new List<long>?[IssueKinds];
@@ -31,9 +34,18 @@ public sealed class SampleSanitizer
     public SampleSanitizer(RecordingReadOptions options, SensorChannels channels, double? accelerationRangeMps2 = null, double? angularVelocityRangeRadps = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!(options.ImplausibleRangeFactor >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ImplausibleRangeFactor, "ImplausibleRangeFactor must be at least 1 (a sensor reads up to its range)");
+        }
+
         _options = options;
-        _accelerationLimit = (float)((accelerationRangeMps2 ?? options.AccelerationRangeMps2) * (1 - SaturationMargin));
-        _angularVelocityLimit = (float)((angularVelocityRangeRadps ?? options.AngularVelocityRangeRadps) * (1 - SaturationMargin));
+        var accelerationRange = accelerationRangeMps2 ?? options.AccelerationRangeMps2;
+        var angularVelocityRange = angularVelocityRangeRadps ?? options.AngularVelocityRangeRadps;
+        _accelerationLimit = (float)(accelerationRange * (1 - SaturationMargin));
+        _angularVelocityLimit = (float)(angularVelocityRange * (1 - SaturationMargin));
+        _accelerationImplausible = accelerationRange * options.ImplausibleRangeFactor;
+        _angularVelocityImplausible = angularVelocityRange * options.ImplausibleRangeFactor;
         _checkGyroscope = channels.HasFlag(SensorChannels.Gyroscope);
     }
 
@@ -53,13 +65,22 @@ public sealed class SampleSanitizer
         var time = sample.TimeSeconds;
         if (!double.IsFinite(time))
         {
-            Count(ReadIssue.NonFiniteTime, lineNumber, "t_s = " + time.ToString(CultureInfo.InvariantCulture));
+            Count(ReadIssue.NonFiniteTime, lineNumber, IsFirst(ReadIssue.NonFiniteTime) ? "t_s = " + time.ToString(CultureInfo.InvariantCulture) : null);
             return false;
         }
 
         if (!AllFinite(sample))
         {
             Count(ReadIssue.NonFiniteValue, lineNumber, "a sensor value is NaN or infinite");
+            return false;
+        }
+
+        var implausible = LargestComponent(sample.AccelerationMps2) > _accelerationImplausible ? "acceleration"
+            : _checkGyroscope && LargestComponent(sample.AngularVelocityRadps) > _angularVelocityImplausible ? "angular velocity"
+            : null;
+        if (implausible is not null)
+        {
+            Count(ReadIssue.ImplausibleValue, lineNumber, IsFirst(ReadIssue.ImplausibleValue) ? DescribeImplausible(sample, implausible) : null);
             return false;
         }
 
@@ -77,7 +98,7 @@ public sealed class SampleSanitizer
         {
             if (time == _previousTime)
             {
-                Count(ReadIssue.DuplicateTimestamp, lineNumber, "t_s repeats " + Format(time));
+                Count(ReadIssue.DuplicateTimestamp, lineNumber, IsFirst(ReadIssue.DuplicateTimestamp) ? "t_s repeats " + Format(time) : null);
                 return false;
             }
 
@@ -86,7 +107,7 @@ public sealed class SampleSanitizer
                 var back = _previousTime - time;
                 if (back <= _options.ClockJumpSeconds)
                 {
-                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, $"t_s {Format(time)} after {Format(_previousTime)}");
+                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, IsFirst(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
                     return false;
                 }
 
@@ -98,17 +119,17 @@ public sealed class SampleSanitizer
 
                 if (!double.IsFinite(shifted))
                 {
-                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, $"t_s {Format(time)} after {Format(_previousTime)}");
+                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, IsFirst(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
                     return false;
                 }
 
-                Count(ReadIssue.ClockJump, lineNumber, $"time went back {Format(back)} s; this and later rows shifted by {Format(shifted - time)} s");
+                Count(ReadIssue.ClockJump, lineNumber, IsFirst(ReadIssue.ClockJump) ? $"time went back {Format(back)} s; this and later rows shifted by {Format(shifted - time)} s" : null);
                 _offset += shifted - time;
                 time = shifted;
             }
             else if (time - _previousTime > _options.MaxGapSeconds)
             {
-                Count(ReadIssue.Gap, lineNumber, $"{Format(time - _previousTime)} s without data after t_s {Format(_previousTime)}");
+                Count(ReadIssue.Gap, lineNumber, IsFirst(ReadIssue.Gap) ? $"{Format(time - _previousTime)} s without data after t_s {Format(_previousTime)}" : null);
             }
         }
 
@@ -152,17 +173,32 @@ public sealed class SampleSanitizer
         return new RecordingReadReport { RowsRead = RowsRead, SamplesKept = SamplesKept, Issues = issues };
     }
 
-    private void Count(ReadIssue issue, long lineNumber, string detail)
+    /// <summary>True until <paramref name="issue"/> is first counted: only the first case's detail is kept, so later ones need no text (no allocation per bad row).</summary>
+    private bool IsFirst(ReadIssue issue) => _details[(int)issue] is null;
+
+    private void Count(ReadIssue issue, long lineNumber, string? detail)
     {
         var i = (int)issue;
         _counts[i]++;
-        var lines = _lines[i] ??= [];
+        var lines = _lines[i] ??= new List<long>(RecordingReadReport.MaxLinesPerIssue);
         if (lines.Count < RecordingReadReport.MaxLinesPerIssue)
         {
             lines.Add(lineNumber);
         }
 
-        _details[i] ??= detail;
+        _details[i] ??= detail ?? issue.ToString();
+    }
+
+    private static double LargestComponent(Vector3 v) => MathF.Max(MathF.Abs(v.X), MathF.Max(MathF.Abs(v.Y), MathF.Abs(v.Z)));
+
+    private string DescribeImplausible(in ImuSample s, string what)
+    {
+        var (v, limit, unit) = what == "acceleration"
+            ? (s.AccelerationMps2, _accelerationImplausible, "m/s²")
+            : (s.AngularVelocityRadps, _angularVelocityImplausible, "rad/s");
+        var largest = MathF.Abs(v.X) >= MathF.Abs(v.Y) && MathF.Abs(v.X) >= MathF.Abs(v.Z) ? v.X : MathF.Abs(v.Y) >= MathF.Abs(v.Z) ? v.Y : v.Z;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what} {largest:R} {unit} is beyond {_options.ImplausibleRangeFactor:R} × the sensor's range (±{limit / _options.ImplausibleRangeFactor:G4} {unit}); no sensor reads that");
     }
 
     private static bool AllFinite(in ImuSample s) =>

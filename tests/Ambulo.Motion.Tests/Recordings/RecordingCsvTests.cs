@@ -156,7 +156,8 @@ public class RecordingCsvTests
             .ToArray();
         var recording = Recording(SensorChannels.Accelerometer | SensorChannels.Gyroscope, samples);
 
-        var copy = RecordingCsv.Parse(RecordingCsv.Format(recording)).Recording;
+        // Values up to 20 000 are beyond any sensor's range; this test is about the line buffer, so the range check is off.
+        var copy = RecordingCsv.Parse(RecordingCsv.Format(recording), new RecordingReadOptions { ImplausibleRangeFactor = double.PositiveInfinity }).Recording;
 
         copy.Samples.ShouldBe(samples);
     }
@@ -194,7 +195,7 @@ internal static class GenRecording
 
     public static readonly Gen<SensorRecording> Recording =
         from sensor in Gen.Enum<SensorKind>()
-        from placement in Gen.OneOf(Gen.Const("shank-left"), Gen.Const("front-pocket-right"), Gen.String[Gen.Char["abcdefghij-"], 1, 15])
+        from placement in Gen.OneOf(RecordingPlacements.Names.ToArray())
         from rate in Gen.Double[0.001, 10_000]
         from channelBits in Gen.Int[0, 7]
         from labels in Gen.Dictionary(Key, Value)[0, 5]

@@ -39,6 +39,11 @@ public static class OxfordImporter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(placement);
+        if (!RecordingPlacements.TryParse(placement, out var placementName))
+        {
+            throw new ArgumentException(RecordingPlacements.Unknown(placement), nameof(placement));
+        }
+
         options ??= RecordingReadOptions.Default;
         var reader = new Utf8LineReader(stream);
         var sanitizer = new SampleSanitizer(options, SensorChannels.Accelerometer);
@@ -126,7 +131,7 @@ public static class OxfordImporter
         var metadata = new RecordingMetadata
         {
             Sensor = SensorKind.Phone,
-            Placement = placement,
+            Placement = placementName,
             SamplingRateHz = rate,
             Channels = SensorChannels.Accelerometer,
             Labels = labels,
