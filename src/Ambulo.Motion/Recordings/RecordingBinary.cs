@@ -171,6 +171,11 @@ public static class RecordingBinary
             var keyOffset = reader.Offset;
             var key = reader.Text("label key");
             var value = reader.Text("label value");
+            if (RecordingCsv.LabelProblem(key, value) is { } problem)
+            {
+                throw RecordingFormatException.AtByte(keyOffset, problem);
+            }
+
             if (!labels.TryAdd(key, value))
             {
                 throw RecordingFormatException.AtByte(keyOffset, $"label '{key}' appears twice");

@@ -154,9 +154,9 @@ public static class RecordingCsv
     private static void AddMetadata(ReadOnlySpan<byte> content, long lineNumber, List<(string Key, string Value, long Line)> entries)
     {
         var colon = content.IndexOf((byte)':');
-        if (colon < 0)
+        if (colon < 0 || content.TrimStart(" \t"u8).StartsWith("#"u8))
         {
-            return; // a plain comment
+            return; // a plain comment: no colon, or a line starting with ## (no key starts with #)
         }
 
         var key = Encoding.UTF8.GetString(content[..colon].Trim(" \t"u8));
@@ -221,6 +221,11 @@ public static class RecordingCsv
         {
             if (Array.IndexOf(ReservedKeys, entry.Key) < 0)
             {
+                if (LabelProblem(entry.Key, entry.Value) is { } problem)
+                {
+                    throw new RecordingFormatException(entry.Line, null, problem);
+                }
+
                 labels.Add(entry.Key, entry.Value);
             }
         }
@@ -523,13 +528,10 @@ public static class RecordingCsv
 
         foreach (var (key, value) in metadata.Labels)
         {
-            CheckText(key, "label key", allowEmpty: false);
-            if (key.Contains(':', StringComparison.Ordinal) || key.StartsWith('#') || Array.IndexOf(ReservedKeys, key) >= 0)
+            if (LabelProblem(key, value) is { } problem)
             {
-                throw new ArgumentException($"label key '{key}' is reserved or contains ':' or a leading '#'", nameof(recording));
+                throw new ArgumentException(problem, nameof(recording));
             }
-
-            CheckText(value, $"label '{key}'", allowEmpty: true);
         }
 
         var samples = recording.Samples;
@@ -550,17 +552,33 @@ public static class RecordingCsv
 
     private static bool IsFinite(Vector3 v) => float.IsFinite(v.X) && float.IsFinite(v.Y) && float.IsFinite(v.Z);
 
-    private static void CheckText(string text, string what, bool allowEmpty)
+    /// <summary>
+    /// Why a label cannot be stored in a recording file (text or binary), or null. The writer refuses such a label and
+    /// the readers refuse a file holding one, so whatever a reader returns can be written again.
+    /// </summary>
+    internal static string? LabelProblem(string key, string value)
+    {
+        if (TextProblem(key, "label key", allowEmpty: false) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
+        if (key.Contains(':', StringComparison.Ordinal) || key.StartsWith('#') || Array.IndexOf(ReservedKeys, key) >= 0)
+        {
+            return $"label key '{key}' is reserved or contains ':' or a leading '#'";
+        }
+
+        return TextProblem(value, $"label '{key}'", allowEmpty: true);
+    }
+
+    private static string? TextProblem(string text, string what, bool allowEmpty)
     {
         if ((!allowEmpty && text.Length == 0) || text.AsSpan().IndexOfAny('\r', '\n') >= 0 || text.Length != text.AsSpan().Trim(" \t").Length)
         {
-            throw new ArgumentException($"{what} '{text}' must be one line without leading or trailing blanks{(allowEmpty ? "" : ", not empty")}", nameof(text));
+            return $"{what} '{text}' must be one line without leading or trailing blanks{(allowEmpty ? "" : ", not empty")}";
         }
 
-        if (!IsWellFormedUtf16(text))
-        {
-            throw new ArgumentException($"{what} is not valid Unicode text", nameof(text));
-        }
+        return IsWellFormedUtf16(text) ? null : $"{what} is not valid Unicode text";
     }
 
     private static bool IsWellFormedUtf16(string text) => System.Text.Unicode.Utf8.FromUtf16(text, new byte[Encoding.UTF8.GetMaxByteCount(text.Length)], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;

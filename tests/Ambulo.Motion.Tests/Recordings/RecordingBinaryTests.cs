@@ -106,6 +106,22 @@ public class RecordingBinaryTests
     }
 
     [Fact]
+    public void Read_LabelWithLineBreak_ThrowsNamingByteOffset()
+    {
+        var recording = RecordingCsvTests.Recording(SensorChannels.Accelerometer, new ImuSample(0, Vector3.Zero));
+        recording = recording with { Metadata = recording.Metadata with { Labels = new Dictionary<string, string> { ["note"] = "xy" } } };
+        var bytes = Bytes(recording);
+        var at = bytes.AsSpan().IndexOf("xy"u8);
+        bytes[at + 1] = (byte)'\n';
+        using var stream = new MemoryStream(bytes);
+
+        var ex = Should.Throw<RecordingFormatException>(() => RecordingBinary.Read(stream));
+
+        ex.Message.ShouldStartWith("byte ");
+        ex.Message.ShouldContain("label 'note'");
+    }
+
+    [Fact]
     public void Read_HeaderCutShort_Throws()
     {
         var bytes = Bytes(RecordingCsvTests.Recording(SensorChannels.Accelerometer));

@@ -222,6 +222,24 @@ public class RecordingCsvBadInputTests
     }
 
     [Fact]
+    public void Read_DoubleHashLineWithColon_IsAComment()
+    {
+        var result = RecordingCsv.Parse(Head + "## walked outside: yes\n#   # also: a comment\n" + AccHeader + "0,0,0,9.8\n");
+
+        result.Recording.Metadata.Labels.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Read_LabelWithCarriageReturnInside_ThrowsNamingTheLine()
+    {
+        // The writer could not write such a label back; the reader refuses it instead of returning a recording nobody can save.
+        var ex = Should.Throw<RecordingFormatException>(() => RecordingCsv.Parse(Head + "# note: two\rlines\n" + AccHeader + "0,0,0,9.8\n"));
+
+        ex.LineNumber.ShouldBe(5);
+        ex.Message.ShouldContain("label 'note'");
+    }
+
+    [Fact]
     public void Read_NoHeaderAtAll_Throws()
     {
         Should.Throw<RecordingFormatException>(() => RecordingCsv.Parse(Head)).Message.ShouldContain("no header line");

@@ -64,6 +64,7 @@ public static class GaitmapImporter
         }
 
         var axes = SplitText(axisRow);
+        var headerFields = CsvFields.Split(axisRow, []); // the true count, even beyond the names SplitText keeps
         var sensorName = foot == BodySide.Left ? "left_sensor" : "right_sensor";
         var columns = new int[Axes.Length];
         for (var a = 0; a < Axes.Length; a++)
@@ -86,7 +87,7 @@ public static class GaitmapImporter
         const SensorChannels channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope;
         var sanitizer = new SampleSanitizer(options, channels);
         var samples = new List<ImuSample>(8192);
-        Span<Range> fields = stackalloc Range[32];
+        var fields = new Range[axes.Length]; // once per file: holds every column a sensor value can be in
         Span<double> values = stackalloc double[Axes.Length];
         const double degreesToRadians = Math.PI / 180;
         while (reader.TryReadLine(out var line, out var terminated))
@@ -97,9 +98,9 @@ public static class GaitmapImporter
             }
 
             var count = CsvFields.Split(line, fields);
-            if (count != axes.Length)
+            if (count != headerFields)
             {
-                sanitizer.Reject(terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine, reader.LineNumber, $"{count} fields, the header has {axes.Length}");
+                sanitizer.Reject(terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine, reader.LineNumber, $"{count} fields, the header has {headerFields}");
                 continue;
             }
 

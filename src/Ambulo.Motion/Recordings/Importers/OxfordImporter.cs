@@ -114,7 +114,13 @@ public static class OxfordImporter
         }
 
         var duration = samples.Count < 2 ? 0 : samples[^1].TimeSeconds - samples[0].TimeSeconds;
-        var rate = duration > 0 ? Math.Round((samples.Count - 1) / duration, 1) : 100;
+        var meanRate = duration > 0 ? (samples.Count - 1) / duration : 100;
+        var rate = Math.Round(meanRate, 1);
+        if (!(rate > 0 && double.IsFinite(rate)))
+        {
+            rate = meanRate > 0 && double.IsFinite(meanRate) ? meanRate : 100; // a file whose times make no rate to one decimal
+        }
+
         var labels = new Dictionary<string, string>
         {
             ["source"] = $"Oxford step counter data set, {sourceName} (https://github.com/Oxford-step-counter/DataSet, commit 922cc0d)",

@@ -101,6 +101,23 @@ public class GaitmapImporterTests
     }
 
     [Fact]
+    public void Import_FootColumnsBeyondThe32nd_AreRead()
+    {
+        // 34 other columns before the foot's six (it crashed with an index out of range: the row split held 32 fields).
+        var others = Enumerable.Range(0, 34).ToArray();
+        var text = "sensor," + string.Join(',', others.Select(i => "other")) + ",left_sensor,left_sensor,left_sensor,left_sensor,left_sensor,left_sensor\n"
+            + "axis," + string.Join(',', others.Select(i => $"x{i}")) + ",acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z\n"
+            + "0," + string.Join(',', others.Select(i => "7")) + ",1,2,9.8,0,0,90\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var (recording, report) = GaitmapImporter.Import(stream, BodySide.Left, 100, "test");
+
+        report.IsClean.ShouldBeTrue(report.ToString());
+        recording.Samples.Single().AccelerationMps2.ShouldBe(new System.Numerics.Vector3(1, 2, 9.8f));
+        recording.Samples.Single().AngularVelocityRadps.Z.ShouldBe((float)(Math.PI / 2), 1e-6f);
+    }
+
+    [Fact]
     public void Import_UnknownFileWithoutRate_Throws()
     {
         Should.Throw<ArgumentException>(() => GaitmapImporter.Import("/tmp/other.csv", BodySide.Left));
