@@ -77,7 +77,25 @@ internal sealed class SessionEngine(
     }
 
     /// <summary>Counts one repetition of the current exercise, if the session is taking repetitions.</summary>
-    public async Task<RepetitionOutcome> CountRepetitionAsync(int sessionId, string source, double? rangeOfMotionDegrees, CancellationToken cancellationToken)
+    public Task<RepetitionOutcome> CountRepetitionAsync(int sessionId, string source, double? rangeOfMotionDegrees, CancellationToken cancellationToken) =>
+        CountRepetitionAsync(sessionId, source, rangeOfMotionDegrees, storeWith: null, cancellationToken);
+
+    /// <summary>Counts one repetition of the current exercise, if the session is taking repetitions.</summary>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="source">Which sensor counted it (<see cref="SensorSources"/>).</param>
+    /// <param name="rangeOfMotionDegrees">The measured range, if any.</param>
+    /// <param name="storeWith">
+    /// More to write about this repetition (the phone's note of where on its clock the repetition ended), run
+    /// only when the repetition is counted, in the same database transaction as the repetition itself: both are
+    /// stored or neither is, so a server stopped in between cannot keep one without the other.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait and the write.</param>
+    public async Task<RepetitionOutcome> CountRepetitionAsync(
+        int sessionId,
+        string source,
+        double? rangeOfMotionDegrees,
+        Func<AmbuloDbContext, CancellationToken, Task>? storeWith,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         if (rangeOfMotionDegrees is { } rom && (!double.IsFinite(rom) || rom < 0 || rom > 360))
@@ -90,7 +108,7 @@ internal sealed class SessionEngine(
         RepetitionOutcome outcome;
         try
         {
-            outcome = await CountLockedAsync(sessionId, source, rangeOfMotionDegrees, cancellationToken);
+            outcome = await CountLockedAsync(sessionId, source, rangeOfMotionDegrees, storeWith, cancellationToken);
             if (outcome.Counted)
             {
                 // For the pipeline's trace (PipelineTelemetry): stored, now telling the screens. Told under the
@@ -108,7 +126,8 @@ internal sealed class SessionEngine(
         return outcome;
     }
 
-    private async Task<RepetitionOutcome> CountLockedAsync(int sessionId, string source, double? rangeOfMotionDegrees, CancellationToken cancellationToken)
+    private async Task<RepetitionOutcome> CountLockedAsync(
+        int sessionId, string source, double? rangeOfMotionDegrees, Func<AmbuloDbContext, CancellationToken, Task>? storeWith, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
@@ -171,7 +190,18 @@ internal sealed class SessionEngine(
             Points = points,
         });
         session.Points += points;
-        await db.SaveChangesAsync(cancellationToken);
+        // One transaction: the repetition, the session's points and phase, and whatever the caller stores with it.
+        // Disposed without a commit (any failure, including in storeWith), it is rolled back and nothing is stored.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (storeWith is not null)
+            {
+                await storeWith(db, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         var levelBefore = Levels.For(totalBefore).Number;
         var levelAfter = Levels.For(totalBefore + points).Number;

@@ -105,6 +105,63 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
         link.Sensor.GetStatus().FramesRejected.ShouldBe(0);
     }
 
+    /// <summary>
+    /// The repetition and the pairing's note of where it ended on the phone's clock are one write: when the note
+    /// cannot be written, the repetition is not stored either (two writes stored the repetition and lost the note,
+    /// which a restart then counted twice). The failure is SQLite's own: a trigger in the app's database file
+    /// aborts any write of the note. Once it is gone, the next repetitions store both.
+    /// </summary>
+    [Fact]
+    public async Task CountFromPhone_PairingNoteCannotBeWritten_NeitherRepetitionNorNoteIsStored()
+    {
+        await using var server = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit);
+        var session = await server.StartSessionAsync();
+        var sessionId = session.SessionId;
+        var exerciseId = session.Exercise!.ExerciseId;
+        var pairing = await server.PairFromSessionAsync(sessionId);
+        var redeemed = await server.RedeemAsync(pairing.PairingCode!);
+        await using var db = server.CreateDb();
+        (await PhoneSessionServer.EventuallyAsync(async () => await db.PhonePairings.AnyAsync(p => p.SessionId == sessionId))).ShouldBeTrue("the pairing is stored when the code is redeemed");
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER note_fails BEFORE UPDATE OF LastCountedEndSeconds ON PhonePairings BEGIN SELECT RAISE(ABORT, 'the note cannot be written'); END;");
+        var link = server.Links.Find(sessionId)!;
+        using var phone = await server.ConnectPhoneAsync(redeemed.SocketPath);
+
+        foreach (var frame in PhoneFrames.Split(PhoneSessionServer.Recording(exerciseId, repetitions: 2, seed: 17), perFrame: 3, streamId: 601))
+        {
+            await phone.SendAsync(frame);
+        }
+
+        (await PhoneSessionServer.EventuallyAsync(() => link.NotStored == 2)).ShouldBeTrue("both repetitions found by the phone's counter, and neither could be stored");
+        link.RecentRepetitions.Count.ShouldBe(2);
+        link.Counted.ShouldBe(0);
+        (await db.Repetitions.CountAsync(r => r.SessionId == sessionId)).ShouldBe(0, "rolled back with the note");
+        (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId)).Points.ShouldBe(0);
+        (await server.Engine.GetAsync(sessionId, CancellationToken.None))!.RepetitionsInSet.ShouldBe(0);
+        var unchanged = await db.PhonePairings.AsNoTracking().SingleAsync(p => p.SessionId == sessionId);
+        unchanged.LastCountedStreamId.ShouldBeNull();
+        unchanged.LastCountedEndSeconds.ShouldBeNull();
+        link.Sensor.GetStatus().KeepFromPhoneSeconds.ShouldBeNull("nothing counted, so nothing to keep for");
+
+        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER note_fails;");
+        // The page reloaded (a new stream): the counter calibrates again and counts the next two.
+        const uint nextStream = 602;
+        var recording = PhoneSessionServer.Recording(exerciseId, repetitions: 2, seed: 18);
+        var offline = Count(exerciseId, recording);
+        offline.Count.ShouldBe(2);
+        foreach (var frame in PhoneFrames.Split(recording, perFrame: 3, streamId: nextStream))
+        {
+            await phone.SendAsync(frame);
+        }
+
+        (await PhoneSessionServer.EventuallyAsync(() => link.Counted == 2)).ShouldBeTrue();
+        link.NotStored.ShouldBe(2, "no more failures");
+        (await db.Repetitions.AsNoTracking().Where(r => r.SessionId == sessionId).Select(r => r.Number).ToListAsync()).ShouldBe([1, 2]);
+        var noted = await db.PhonePairings.AsNoTracking().SingleAsync(p => p.SessionId == sessionId);
+        noted.LastCountedStreamId.ShouldBe(nextStream);
+        noted.LastCountedEndSeconds!.Value.ShouldBe(offline[1].EndSeconds, 0.1, "the end of the second repetition, on the new stream's clock");
+    }
+
     public void Dispose() => AmbuloAppFactory.DeleteFolder(_folder);
 
     /// <summary>A frame with no samples (the page's keep-alive), its base time at the stream's last sample.</summary>

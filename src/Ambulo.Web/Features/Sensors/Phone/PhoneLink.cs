@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Ambulo.Domain.Exercises;
 using Ambulo.Motion.Repetitions;
+using Ambulo.Web.Data;
 using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 
@@ -38,7 +39,7 @@ internal sealed partial class PhoneLink
     private readonly ILogger _logger;
     private readonly Action<PhoneLink> _changed;
     private readonly Action<PhoneLink> _closed;
-    private readonly Func<int, uint, double, CancellationToken, Task>? _stored;
+    private readonly Func<AmbuloDbContext, int, uint, double, CancellationToken, Task>? _markCounted;
     private readonly Queue<Repetition> _recent = new();
     private IDisposable? _attached;
     private RepetitionCountingSink? _sink;
@@ -48,6 +49,7 @@ internal sealed partial class PhoneLink
     private string? _notCountableReason;
     private int _counted;
     private int _refused;
+    private int _notStored;
     private int _countedBeforeRestart;
     private (uint StreamId, double EndSeconds)? _lastCountedBeforeRestart;
     private int _isClosed;
@@ -63,7 +65,7 @@ internal sealed partial class PhoneLink
         Action<PhoneLink> changed,
         Action<PhoneLink> closed,
         CancellationToken serverStopping,
-        Func<int, uint, double, CancellationToken, Task>? stored = null)
+        Func<AmbuloDbContext, int, uint, double, CancellationToken, Task>? markCounted = null)
     {
         SessionId = sessionId;
         Sensor = sensor;
@@ -73,7 +75,7 @@ internal sealed partial class PhoneLink
         _logger = logger;
         _changed = changed;
         _closed = closed;
-        _stored = stored;
+        _markCounted = markCounted;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
         Sensor.StateChanged += OnSensorStateChanged;
     }
@@ -110,6 +112,9 @@ internal sealed partial class PhoneLink
 
     /// <summary>Repetitions the session refused (e.g. while it waited for the effort rating).</summary>
     public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>Repetitions that could not be stored (the database failed): neither counted nor noted on the pairing.</summary>
+    public int NotStored => Volatile.Read(ref _notStored);
 
     /// <summary>
     /// Repetitions the phone sent again after a server restart that had been counted before it (same stream,
@@ -301,6 +306,11 @@ internal sealed partial class PhoneLink
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
+                    if (work.Kind == WorkKind.Repetition)
+                    {
+                        Interlocked.Increment(ref _notStored);
+                    }
+
                     LogWorkFailed(SessionId, work.Kind.ToString(), ex);
                 }
             }
@@ -323,15 +333,16 @@ internal sealed partial class PhoneLink
 
         var rom = work.RangeOfMotionDegrees;
         double? measured = double.IsFinite(rom) && rom is >= 0 and <= 360 ? Math.Round(rom, 1) : null;
-        var outcome = await _engine.CountRepetitionAsync(SessionId, SensorSources.Phone, measured, _stop.Token);
+        // Where the repetition ends on the phone's clock is stored with the repetition, in one transaction: a server
+        // stopped at any moment has either both (the phone's resent copy is left out) or neither (it is counted then).
+        Func<AmbuloDbContext, CancellationToken, Task>? storeWith = _markCounted is { } mark
+            ? (db, cancellationToken) => mark(db, SessionId, work.StreamId, work.PhoneEndSeconds, cancellationToken)
+            : null;
+        var outcome = await _engine.CountRepetitionAsync(SessionId, SensorSources.Phone, measured, storeWith, _stop.Token);
         if (outcome.Counted)
         {
             Interlocked.Increment(ref _counted);
             Sensor.KeepForRestartFrom(work.PhoneStartSeconds - KeptBeforeStartSeconds);
-            if (_stored is not null)
-            {
-                await _stored(SessionId, work.StreamId, work.PhoneEndSeconds, _stop.Token);
-            }
         }
         else
         {

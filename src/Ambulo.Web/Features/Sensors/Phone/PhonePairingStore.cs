@@ -44,21 +44,16 @@ internal sealed class PhonePairingStore(IDbContextFactory<AmbuloDbContext> datab
     /// <summary>
     /// Remembers where on the phone's clock the last repetition counted from it lies (its stream and the phone
     /// time of its end), so a phone that sends its last seconds again after a restart is not counted twice.
+    /// Written through <paramref name="db"/>, inside the transaction that stores the repetition
+    /// (<see cref="Session.SessionEngine.CountRepetitionAsync"/>): the repetition and this note are stored together
+    /// or not at all. A session whose pairing is not stored has no row, and nothing is written.
     /// </summary>
-    public async Task SaveLastCountedAsync(int sessionId, uint streamId, double endSeconds, CancellationToken cancellationToken)
+    public static Task MarkLastCountedAsync(AmbuloDbContext db, int sessionId, uint streamId, double endSeconds, CancellationToken cancellationToken)
     {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            await db.PhonePairings.Where(p => p.SessionId == sessionId).ExecuteUpdateAsync(
-                set => set.SetProperty(p => p.LastCountedStreamId, (long)streamId).SetProperty(p => p.LastCountedEndSeconds, endSeconds),
-                cancellationToken);
-        }
-        finally
-        {
-            _writes.Release();
-        }
+        ArgumentNullException.ThrowIfNull(db);
+        return db.PhonePairings.Where(p => p.SessionId == sessionId).ExecuteUpdateAsync(
+            set => set.SetProperty(p => p.LastCountedStreamId, (long)streamId).SetProperty(p => p.LastCountedEndSeconds, endSeconds),
+            cancellationToken);
     }
 
     /// <summary>Forgets the session's pairing (it ended).</summary>

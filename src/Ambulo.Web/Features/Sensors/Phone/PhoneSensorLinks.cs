@@ -232,7 +232,7 @@ internal sealed partial class PhoneSensorLinks(
     private PhoneLink NewLink(int sessionId, SensorSession sensor, SessionView view, (uint StreamId, double EndSeconds)? countedBeforeRestart = null)
     {
         var link = new PhoneLink(sessionId, sensor, engine, tracking, catalogue, logger, l => Notify(l.SessionId), OnClosed, lifetime.ApplicationStopping,
-            store.SaveLastCountedAsync);
+            PhonePairingStore.MarkLastCountedAsync);
         if (countedBeforeRestart is { } last)
         {
             link.RestoreLastCounted(last.StreamId, last.EndSeconds);
