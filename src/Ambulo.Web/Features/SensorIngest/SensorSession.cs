@@ -141,6 +141,28 @@ public sealed class SensorSession
         }
     }
 
+    /// <summary>
+    /// Tells the phone to keep, for a restart, only what it sends from now on: from the newest sample of its
+    /// current stream. For a consumer that starts afresh here (the next exercise's counter), so that a restarted
+    /// server's counter gets the samples this one gets, from the same moment, and nothing from before (the
+    /// previous exercise, perhaps another placement). Returns that stream and phone time (seconds since the
+    /// stream started), or null, changing nothing, when no frame has arrived yet.
+    /// </summary>
+    public (uint StreamId, double PhoneSeconds)? KeepForRestartFromNewest()
+    {
+        lock (_gate)
+        {
+            if (_tracker.StreamsStarted == 0)
+            {
+                return null;
+            }
+
+            var phoneSeconds = _tracker.LastTimeMicroseconds / 1_000_000d;
+            _keepFromPhoneSeconds = phoneSeconds;
+            return (_tracker.StreamId, phoneSeconds);
+        }
+    }
+
     /// <summary>Adds a sink that sees every accepted batch; dispose the result to detach it.</summary>
     public IDisposable Attach(ISensorSampleSink sink)
     {

@@ -6,6 +6,7 @@ using Ambulo.Motion.Online;
 using Ambulo.Motion.Repetitions;
 using Ambulo.Motion.Samples;
 using Ambulo.Web.Features.Sensors;
+using Ambulo.Web.Features.Session;
 using Ambulo.Web.Tests.Common;
 using Ambulo.Web.Tests.SensorIngest;
 using Microsoft.EntityFrameworkCore;
@@ -160,6 +161,140 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
         var noted = await db.PhonePairings.AsNoTracking().SingleAsync(p => p.SessionId == sessionId);
         noted.LastCountedStreamId.ShouldBe(nextStream);
         noted.LastCountedEndSeconds!.Value.ShouldBe(offline[1].EndSeconds, 0.1, "the end of the second repetition, on the new stream's clock");
+    }
+
+    /// <summary>
+    /// After a change of exercise the phone is told to keep from the change on, not from before the previous
+    /// exercise's last repetition: a restart then gives the new exercise's counter what the live one got, from
+    /// the same moment, and none of the previous exercise's movement (done with the phone perhaps elsewhere).
+    /// </summary>
+    [Fact]
+    public async Task NextExercise_AfterRepetitionsFromThePhone_PhoneKeepsFromTheChangeOn()
+    {
+        await using var server = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit);
+        var session = await server.StartSessionAsync();
+        var sessionId = session.SessionId;
+        var pairing = await server.PairFromSessionAsync(sessionId);
+        var redeemed = await server.RedeemAsync(pairing.PairingCode!);
+        var link = server.Links.Find(sessionId)!;
+        using var phone = await server.ConnectPhoneAsync(redeemed.SocketPath);
+        var recording = PhoneSessionServer.Recording(session.Exercise!.ExerciseId, repetitions: 2, seed: 43);
+        foreach (var frame in PhoneFrames.Split(recording, perFrame: 3, streamId: 6001))
+        {
+            await phone.SendAsync(frame);
+        }
+
+        (await PhoneSessionServer.EventuallyAsync(() => link.Counted == 2)).ShouldBeTrue();
+        var afterRepetitions = link.Sensor.GetStatus().KeepFromPhoneSeconds!.Value;
+        afterRepetitions.ShouldBeLessThan(recording[^1].TimeSeconds - 1, "kept from before the last repetition");
+
+        await server.Engine.FinishExerciseAsync(sessionId, CancellationToken.None);
+        await server.Engine.RateAsync(sessionId, 3, painOrDizziness: false, CancellationToken.None);
+        var next = (await server.Engine.GetAsync(sessionId, CancellationToken.None))!.Exercise!;
+        (await PhoneSessionServer.EventuallyAsync(() => link.Sensor.ExerciseName == next.Name)).ShouldBeTrue();
+
+        // Sample times travel as 100 µs ticks from the frame's base time.
+        link.Sensor.GetStatus().KeepFromPhoneSeconds!.Value.ShouldBe(recording[^1].TimeSeconds, 1e-4, "from the newest sample when the exercise changed");
+    }
+
+    /// <summary>
+    /// The server restarts during the first repetition of the second exercise. The phone, told at the change
+    /// of exercise to keep from then on, sends those seconds again: the new exercise's repetitions are each
+    /// counted once and none of the previous exercise's movement is counted for it. (With these simulated
+    /// recordings the counting also came out right from the old keep point; what tells the two apart is
+    /// the point itself, checked in <see cref="NextExercise_AfterRepetitionsFromThePhone_PhoneKeepsFromTheChangeOn"/>.)
+    /// </summary>
+    [Fact]
+    public async Task ServerRestart_InFirstRepetitionOfNextExercise_CountsTheNewExercisesRepetitionsOnce()
+    {
+        const uint streamId = 6002;
+        int sessionId;
+        string socketPath;
+        string? firstRun;
+        ExerciseView first;
+        ExerciseView next;
+        ImuSample[] kept;
+        ImuSample[] after;
+        uint nextSequence;
+        await using (var server = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit))
+        {
+            var session = await server.StartSessionAsync();
+            sessionId = session.SessionId;
+            first = session.Exercise!;
+            var pairing = await server.PairFromSessionAsync(sessionId);
+            var redeemed = await server.RedeemAsync(pairing.PairingCode!);
+            socketPath = redeemed.SocketPath;
+            var link = server.Links.Find(sessionId)!;
+            using var phone = await server.ConnectPhoneAsync(socketPath);
+            var listening = ListenAsync(phone);
+            var firstRecording = PhoneSessionServer.Recording(first.ExerciseId, repetitions: 2, seed: 45);
+            var frames = PhoneFrames.Split(firstRecording, perFrame: 3, streamId).ToArray();
+            foreach (var frame in frames)
+            {
+                await phone.SendAsync(frame);
+            }
+
+            nextSequence = (uint)frames.Length;
+            (await PhoneSessionServer.EventuallyAsync(() => link.Counted == 2)).ShouldBeTrue();
+            await server.Engine.FinishExerciseAsync(sessionId, CancellationToken.None);
+            await server.Engine.RateAsync(sessionId, 3, painOrDizziness: false, CancellationToken.None);
+            next = (await server.Engine.GetAsync(sessionId, CancellationToken.None))!.Exercise!;
+            (await PhoneSessionServer.EventuallyAsync(() => link.Sensor.ExerciseName == next.Name)).ShouldBeTrue();
+            var lastFirst = firstRecording[^1].TimeSeconds;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (listening.KeepFromSeconds is not { } told || Math.Abs(told - lastFirst) > 1e-4) // 100 µs ticks on the wire
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, "the status message says to keep from the change of exercise");
+                await phone.SendAsync(KeepAlive(streamId, nextSequence++, lastFirst));
+                await Task.Delay(200);
+            }
+
+            // The second exercise, on the same stream; the server stops at the peak of its first repetition.
+            var shift = lastFirst + (1 / 60d);
+            var nextRecording = PhoneSessionServer.Recording(next.ExerciseId, repetitions: 2, seed: 46);
+            var offline = Count(next.ExerciseId, nextRecording);
+            offline.Count.ShouldBe(2);
+            var shifted = nextRecording.Select(s => s with { TimeSeconds = Math.Round((s.TimeSeconds + shift) * 1_000_000d) / 1_000_000d }).ToArray();
+            var cut = offline[0].PeakSeconds + shift;
+            var before = shifted.Where(s => s.TimeSeconds <= cut).ToArray();
+            after = [.. shifted.Where(s => s.TimeSeconds > cut)];
+            var beforeFrames = PhoneFrames.Split(before, perFrame: 3, streamId, firstSequence: nextSequence).ToArray();
+            foreach (var frame in beforeFrames)
+            {
+                await phone.SendAsync(frame);
+            }
+
+            nextSequence += (uint)beforeFrames.Length;
+            (await PhoneSessionServer.EventuallyAsync(() => link.Sensor.GetStatus().SamplesAccepted == firstRecording.Length + before.Length)).ShouldBeTrue();
+            var keepFrom = listening.KeepFromSeconds!.Value;
+            kept = [.. firstRecording.Concat(before).Where(s => s.TimeSeconds >= keepFrom)];
+            firstRun = listening.ServerRun;
+            await using var db = server.CreateDb();
+            (await db.Repetitions.CountAsync(r => r.SessionId == sessionId && r.PlannedExerciseId == next.PlannedExerciseId)).ShouldBe(0, "the first is in progress");
+            await server.StopAsync();
+            (await listening.Closed).ShouldBe(WebSocketCloseStatus.EndpointUnavailable);
+        }
+
+        await using var second = new PhoneSessionServer(_folder, IngestSettings.NoFrameRateLimit);
+        using var back = await second.ConnectPhoneAsync(socketPath);
+        var secondListening = ListenAsync(back);
+        (await PhoneSessionServer.EventuallyAsync(() => secondListening.ServerRun is not null)).ShouldBeTrue();
+        secondListening.ServerRun.ShouldNotBe(firstRun);
+        foreach (var frame in PhoneFrames.Split(kept, perFrame: 3, streamId, firstSequence: nextSequence)
+                     .Concat(PhoneFrames.Split(after, perFrame: 3, streamId, firstSequence: nextSequence + (uint)((kept.Length + 2) / 3))))
+        {
+            await back.SendAsync(frame);
+        }
+
+        await using var db2 = second.CreateDb();
+        var ofNext = () => db2.Repetitions.AsNoTracking().Where(r => r.SessionId == sessionId && r.PlannedExerciseId == next.PlannedExerciseId);
+        (await PhoneSessionServer.EventuallyAsync(async () => await ofNext().CountAsync() >= 2)).ShouldBeTrue("the repetition cut by the restart and the one after it");
+        var link2 = second.Links.Find(sessionId)!;
+        (await PhoneSessionServer.EventuallyAsync(() => link2.Sensor.GetStatus().SamplesAccepted == kept.Length + after.Length)).ShouldBeTrue();
+        await Task.Delay(300);
+        (await ofNext().Select(r => r.Number).ToListAsync()).ShouldBe([1, 2], "each once, none made of the first exercise's movement");
+        (await db2.Repetitions.CountAsync(r => r.SessionId == sessionId && r.PlannedExerciseId == first.PlannedExerciseId)).ShouldBe(2);
+        link2.Sensor.GetStatus().FramesRejected.ShouldBe(0);
     }
 
     public void Dispose() => AmbuloAppFactory.DeleteFolder(_folder);

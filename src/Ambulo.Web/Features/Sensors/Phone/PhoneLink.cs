@@ -52,6 +52,7 @@ internal sealed partial class PhoneLink
     private int _notStored;
     private int _countedBeforeRestart;
     private (uint StreamId, double EndSeconds)? _lastCountedBeforeRestart;
+    private (uint StreamId, double PhoneSeconds)? _exerciseFrom;
     private int _isClosed;
     private Task _pump = Task.CompletedTask;
 
@@ -220,11 +221,16 @@ internal sealed partial class PhoneLink
             }
         }
 
+        // The phone keeps (for a restart) from here on: the next exercise's counter starts with the samples that
+        // come now, and so does a restarted server's. Set before the new counter is attached, so a frame arriving
+        // in between is kept rather than missed.
+        var exerciseFrom = Sensor.KeepForRestartFromNewest();
         lock (_gate)
         {
             _attached?.Dispose();
             _attached = null;
             _sink = sink;
+            _exerciseFrom = exerciseFrom;
             _recent.Clear();
             _plannedExerciseId = exercise.PlannedExerciseId;
             _notCountableReason = reason;
@@ -342,7 +348,17 @@ internal sealed partial class PhoneLink
         if (outcome.Counted)
         {
             Interlocked.Increment(ref _counted);
-            Sensor.KeepForRestartFrom(work.PhoneStartSeconds - KeptBeforeStartSeconds);
+            var keepFrom = work.PhoneStartSeconds - KeptBeforeStartSeconds;
+            lock (_gate)
+            {
+                // Never from before the exercise began: what came before reached another exercise's counter.
+                if (_exerciseFrom is { } from && from.StreamId == work.StreamId)
+                {
+                    keepFrom = Math.Max(keepFrom, from.PhoneSeconds);
+                }
+            }
+
+            Sensor.KeepForRestartFrom(keepFrom);
         }
         else
         {
