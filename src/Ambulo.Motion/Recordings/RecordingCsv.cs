@@ -111,16 +111,19 @@ public static class RecordingCsv
                 continue;
             }
 
-            var problem = ParseRow(line, slots, values, out var problemIssue);
-            if (!terminated && (problem is not null || !options.AcceptUnterminatedLastLine))
+            // Details are written only for the first row of each issue: a file with a bad row on every line (a trailing
+            // comma, say) allocates no text per row.
+            var parsed = TryParseRow(line, slots, values, out var problemIssue, out var badColumn);
+            if (!terminated && (!parsed || !options.AcceptUnterminatedLastLine))
             {
-                sanitizer.Reject(ReadIssue.TruncatedLastLine, lineNumber, problem ?? "the last line has no line break (file cut?)");
+                sanitizer.Reject(ReadIssue.TruncatedLastLine, lineNumber, !sanitizer.WantsDetail(ReadIssue.TruncatedLastLine) ? null
+                    : parsed ? "the last line has no line break (file cut?)" : DescribeRow(line, slots, problemIssue, badColumn));
                 continue;
             }
 
-            if (problem is not null)
+            if (!parsed)
             {
-                sanitizer.Reject(problemIssue, lineNumber, problem);
+                sanitizer.Reject(problemIssue, lineNumber, sanitizer.WantsDetail(problemIssue) ? DescribeRow(line, slots, problemIssue, badColumn) : null);
                 continue;
             }
 
@@ -325,24 +328,23 @@ public static class RecordingCsv
         }
     }
 
-    /// <summary>Parses one data row into <paramref name="values"/>; returns null or a description of the problem.</summary>
-    private static string? ParseRow(ReadOnlySpan<byte> line, int[] slots, Span<double> values, out ReadIssue issue)
+    /// <summary>
+    /// Parses one data row into <paramref name="values"/>. False when the row has the wrong number of fields or a field
+    /// that is not a number (<paramref name="issue"/>; <paramref name="badColumn"/> is the 0-based column of that field).
+    /// </summary>
+    private static bool TryParseRow(ReadOnlySpan<byte> line, int[] slots, Span<double> values, out ReadIssue issue, out int badColumn)
     {
         values.Clear();
         issue = ReadIssue.WrongColumnCount;
+        badColumn = -1;
         var rest = line;
         for (var column = 0; column < slots.Length; column++)
         {
             var comma = rest.IndexOf((byte)',');
             var last = column == slots.Length - 1;
-            if (comma < 0 && !last)
+            if ((comma < 0 && !last) || (comma >= 0 && last))
             {
-                return $"{column + 1} fields, the header has {slots.Length}";
-            }
-
-            if (comma >= 0 && last)
-            {
-                return $"{CountFields(line)} fields, the header has {slots.Length}";
+                return false;
             }
 
             var field = comma < 0 ? rest : rest[..comma];
@@ -351,7 +353,8 @@ public static class RecordingCsv
                 && !TryParseNonFinite(field, out value))
             {
                 issue = ReadIssue.UnparsableValue;
-                return $"column {column + 1} '{ColumnNames[slot]}' is not a number: '{Encoding.UTF8.GetString(field[..Math.Min(field.Length, 40)])}'";
+                badColumn = column;
+                return false;
             }
 
             values[slot] = value;
@@ -361,7 +364,26 @@ public static class RecordingCsv
             }
         }
 
-        return null;
+        return true;
+    }
+
+    /// <summary>The detail of a row <see cref="TryParseRow"/> refused: the field count, or the column and the text that is not a number.</summary>
+    private static string DescribeRow(ReadOnlySpan<byte> line, int[] slots, ReadIssue issue, int badColumn)
+    {
+        if (issue != ReadIssue.UnparsableValue)
+        {
+            return $"{CountFields(line)} fields, the header has {slots.Length}";
+        }
+
+        var field = line;
+        for (var k = 0; k < badColumn; k++)
+        {
+            field = field[(field.IndexOf((byte)',') + 1)..];
+        }
+
+        var comma = field.IndexOf((byte)',');
+        field = comma < 0 ? field : field[..comma];
+        return $"column {badColumn + 1} '{ColumnNames[slots[badColumn]]}' is not a number: '{Encoding.UTF8.GetString(field[..Math.Min(field.Length, 40)])}'";
     }
 
     private static int CountFields(ReadOnlySpan<byte> line) => line.Count((byte)',') + 1;

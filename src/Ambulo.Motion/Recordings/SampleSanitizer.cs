@@ -65,7 +65,7 @@ public sealed class SampleSanitizer
         var time = sample.TimeSeconds;
         if (!double.IsFinite(time))
         {
-            Count(ReadIssue.NonFiniteTime, lineNumber, IsFirst(ReadIssue.NonFiniteTime) ? "t_s = " + time.ToString(CultureInfo.InvariantCulture) : null);
+            Count(ReadIssue.NonFiniteTime, lineNumber, WantsDetail(ReadIssue.NonFiniteTime) ? "t_s = " + time.ToString(CultureInfo.InvariantCulture) : null);
             return false;
         }
 
@@ -80,7 +80,7 @@ public sealed class SampleSanitizer
             : null;
         if (implausible is not null)
         {
-            Count(ReadIssue.ImplausibleValue, lineNumber, IsFirst(ReadIssue.ImplausibleValue) ? DescribeImplausible(sample, implausible) : null);
+            Count(ReadIssue.ImplausibleValue, lineNumber, WantsDetail(ReadIssue.ImplausibleValue) ? DescribeImplausible(sample, implausible) : null);
             return false;
         }
 
@@ -98,7 +98,7 @@ public sealed class SampleSanitizer
         {
             if (time == _previousTime)
             {
-                Count(ReadIssue.DuplicateTimestamp, lineNumber, IsFirst(ReadIssue.DuplicateTimestamp) ? "t_s repeats " + Format(time) : null);
+                Count(ReadIssue.DuplicateTimestamp, lineNumber, WantsDetail(ReadIssue.DuplicateTimestamp) ? "t_s repeats " + Format(time) : null);
                 return false;
             }
 
@@ -107,7 +107,7 @@ public sealed class SampleSanitizer
                 var back = _previousTime - time;
                 if (back <= _options.ClockJumpSeconds)
                 {
-                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, IsFirst(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
+                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, WantsDetail(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
                     return false;
                 }
 
@@ -119,17 +119,17 @@ public sealed class SampleSanitizer
 
                 if (!double.IsFinite(shifted))
                 {
-                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, IsFirst(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
+                    Count(ReadIssue.OutOfOrderTimestamp, lineNumber, WantsDetail(ReadIssue.OutOfOrderTimestamp) ? $"t_s {Format(time)} after {Format(_previousTime)}" : null);
                     return false;
                 }
 
-                Count(ReadIssue.ClockJump, lineNumber, IsFirst(ReadIssue.ClockJump) ? $"time went back {Format(back)} s; this and later rows shifted by {Format(shifted - time)} s" : null);
+                Count(ReadIssue.ClockJump, lineNumber, WantsDetail(ReadIssue.ClockJump) ? $"time went back {Format(back)} s; this and later rows shifted by {Format(shifted - time)} s" : null);
                 _offset += shifted - time;
                 time = shifted;
             }
             else if (time - _previousTime > _options.MaxGapSeconds)
             {
-                Count(ReadIssue.Gap, lineNumber, IsFirst(ReadIssue.Gap) ? $"{Format(time - _previousTime)} s without data after t_s {Format(_previousTime)}" : null);
+                Count(ReadIssue.Gap, lineNumber, WantsDetail(ReadIssue.Gap) ? $"{Format(time - _previousTime)} s without data after t_s {Format(_previousTime)}" : null);
             }
         }
 
@@ -149,8 +149,11 @@ public sealed class SampleSanitizer
         return true;
     }
 
-    /// <summary>Counts a row that could not even be turned into a sample (bad field count, unparsable text).</summary>
-    public void Reject(ReadIssue issue, long lineNumber, string detail)
+    /// <summary>
+    /// Counts a row that could not even be turned into a sample (bad field count, unparsable text). The detail may be
+    /// null when <see cref="WantsDetail"/> is false.
+    /// </summary>
+    public void Reject(ReadIssue issue, long lineNumber, string? detail)
     {
         RowsRead++;
         Count(issue, lineNumber, detail);
@@ -173,8 +176,11 @@ public sealed class SampleSanitizer
         return new RecordingReadReport { RowsRead = RowsRead, SamplesKept = SamplesKept, Issues = issues };
     }
 
-    /// <summary>True until <paramref name="issue"/> is first counted: only the first case's detail is kept, so later ones need no text (no allocation per bad row).</summary>
-    private bool IsFirst(ReadIssue issue) => _details[(int)issue] is null;
+    /// <summary>
+    /// True until <paramref name="issue"/> is first counted. Only the first case's detail is kept, so a caller may pass
+    /// null as the detail of later ones and build no text per bad row.
+    /// </summary>
+    public bool WantsDetail(ReadIssue issue) => _details[(int)issue] is null;
 
     private void Count(ReadIssue issue, long lineNumber, string? detail)
     {

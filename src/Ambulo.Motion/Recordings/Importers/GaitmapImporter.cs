@@ -100,7 +100,8 @@ public static class GaitmapImporter
             var count = CsvFields.Split(line, fields);
             if (count != headerFields)
             {
-                sanitizer.Reject(terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine, reader.LineNumber, $"{count} fields, the header has {headerFields}");
+                var issue = terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine;
+                sanitizer.Reject(issue, reader.LineNumber, sanitizer.WantsDetail(issue) ? $"{count} fields, the header has {headerFields}" : null);
                 continue;
             }
 
@@ -118,7 +119,7 @@ public static class GaitmapImporter
 
             if (!ok)
             {
-                sanitizer.Reject(ReadIssue.UnparsableValue, reader.LineNumber, $"a {sensorName} value is not a number");
+                sanitizer.Reject(ReadIssue.UnparsableValue, reader.LineNumber, sanitizer.WantsDetail(ReadIssue.UnparsableValue) ? $"a {sensorName} value is not a number" : null);
                 continue;
             }
 

@@ -63,7 +63,8 @@ public static class MobgapImporter
             var count = CsvFields.Split(line, fields);
             if (count != headerCount)
             {
-                sanitizer.Reject(terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine, reader.LineNumber, $"{count} fields, the header has {headerCount}");
+                var issue = terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine;
+                sanitizer.Reject(issue, reader.LineNumber, sanitizer.WantsDetail(issue) ? $"{count} fields, the header has {headerCount}" : null);
                 continue;
             }
 

@@ -73,7 +73,8 @@ public static class OxfordImporter
 
             if (count != layoutFields)
             {
-                sanitizer.Reject(terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine, reader.LineNumber, $"{count} fields instead of {layoutFields}");
+                var issue = terminated ? ReadIssue.WrongColumnCount : ReadIssue.TruncatedLastLine;
+                sanitizer.Reject(issue, reader.LineNumber, sanitizer.WantsDetail(issue) ? $"{count} fields instead of {layoutFields}" : null);
                 continue;
             }
 
