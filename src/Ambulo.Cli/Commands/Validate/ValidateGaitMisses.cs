@@ -11,7 +11,9 @@ namespace Ambulo.Cli.Commands.Validate;
 /// Diagnostic behind the hidden <c>validate gait mobgap-lowerback --misses</c> option: every reference initial contact
 /// the lower-back detector misses and every detection without a reference contact, per file, with context (the
 /// reference bout around it with its speed, the nearest event of the other list, the trunk's low-passed vertical
-/// acceleration there). It reads the reference only to print; the detector never sees it.
+/// acceleration there, the turn it lies in if the trunk was turning). Each event carries the kind the table's split rows
+/// count it under (<see cref="LowerBackErrorBreakdown"/>, from the same scoring), and the last lines count the kinds, all
+/// and in turns. It reads the reference only to print; the detector never sees it.
 /// </summary>
 internal static class ValidateGaitMisses
 {
@@ -24,6 +26,8 @@ internal static class ValidateGaitMisses
         var pooled = GaitEventScore.Empty;
         var extraKinds = new Dictionary<ExtraContactKind, int>();
         var missedKinds = new Dictionary<MissedContactKind, int>();
+        var extraInTurns = new Dictionary<ExtraContactKind, int>();
+        var missedInTurns = new Dictionary<MissedContactKind, int>();
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "data_csv"), "TimeMeasure1_*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var trial = MobgapTrial.FromPath(file);
@@ -39,6 +43,9 @@ internal static class ValidateGaitMisses
             var validation = GaitValidation.ValidateLowerBack(recording, refs, refBouts, 0.25, options with { SensorHeightMeters = height },
                 GaitDatasetValidation.OtherSystemBouts(reference, trial), result);
             var score = validation.InitialContacts;
+            var turns = TurnDetector.Detect(recording.Samples, fs);
+            Turn? TurnAt(double t) => turns.FirstOrDefault(x => t >= x.StartSeconds && t <= x.EndSeconds);
+            string Turn(double t) => TurnAt(t) is { } turn ? $" turn {F(turn.AngleDegrees, "F0")}°" : "";
             var (vertical, _) = TrunkSignals.Compute(recording.Samples, fs);
             FilterDesign.LowPass(3.0, fs).FilterZeroPhase(vertical, vertical);
             double Peak(double t)
@@ -75,14 +82,16 @@ internal static class ValidateGaitMisses
             if (refs.Count > 0)
             {
                 pooled += score;
-                foreach (var (_, kind) in validation.Errors.Extras)
+                foreach (var (d, kind) in validation.Errors.Extras)
                 {
                     extraKinds[kind] = extraKinds.GetValueOrDefault(kind) + 1;
+                    extraInTurns[kind] = extraInTurns.GetValueOrDefault(kind) + (TurnAt(detected[d]) is null ? 0 : 1);
                 }
 
-                foreach (var (_, kind) in validation.Errors.Missed)
+                foreach (var (r, kind) in validation.Errors.Missed)
                 {
                     missedKinds[kind] = missedKinds.GetValueOrDefault(kind) + 1;
+                    missedInTurns[kind] = missedInTurns.GetValueOrDefault(kind) + (TurnAt(refTimes[r]) is null ? 0 : 1);
                 }
             }
 
@@ -106,18 +115,19 @@ internal static class ValidateGaitMisses
 
             foreach (var (r, kind) in validation.Errors.Missed)
             {
-                output.WriteLine($"  miss  ref {F(refTimes[r])} s {refs[r].Side,-5} [{Name(kind)}] nearest detection {F(Nearest(detected, refTimes[r]), "+0.00;-0.00")} s, peak {F(Peak(refTimes[r]))} m/s2 | {Bout(refTimes[r])}");
+                output.WriteLine($"  miss  ref {F(refTimes[r])} s {refs[r].Side,-5} [{Name(kind)}]{Turn(refTimes[r])} nearest detection {F(Nearest(detected, refTimes[r]), "+0.00;-0.00")} s, peak {F(Peak(refTimes[r]))} m/s2 | {Bout(refTimes[r])}");
             }
 
             foreach (var (d, kind) in validation.Errors.Extras)
             {
-                output.WriteLine($"  extra det {F(detected[d])} s [{Name(kind)}] nearest reference {F(Nearest(refTimes, detected[d]), "+0.00;-0.00")} s, peak {F(Peak(detected[d]))} m/s2 | {Bout(detected[d])}");
+                output.WriteLine($"  extra det {F(detected[d])} s [{Name(kind)}]{Turn(detected[d])} nearest reference {F(Nearest(refTimes, detected[d]), "+0.00;-0.00")} s, peak {F(Peak(detected[d]))} m/s2 | {Bout(detected[d])}");
             }
         }
 
         output.WriteLine($"pooled over files with reference contacts: TP {pooled.TruePositives} FP {pooled.FalsePositives} FN {pooled.FalseNegatives}, precision {F(pooled.Precision, "F3")}, recall {F(pooled.Recall, "F3")}, F1 {F(pooled.F1, "F3")}");
         output.WriteLine($"  extra by kind: {string.Join(", ", Enum.GetValues<ExtraContactKind>().Select(k => $"{Name(k)} {extraKinds.GetValueOrDefault(k)}"))}");
         output.WriteLine($"  missed by kind: {string.Join(", ", Enum.GetValues<MissedContactKind>().Select(k => $"{Name(k)} {missedKinds.GetValueOrDefault(k)}"))}");
+        output.WriteLine($"  of these, in a turn (TurnDetector defaults: over 15°/s, at least 45°): extra {string.Join(", ", Enum.GetValues<ExtraContactKind>().Select(k => $"{Name(k)} {extraInTurns.GetValueOrDefault(k)}"))}; missed {string.Join(", ", Enum.GetValues<MissedContactKind>().Select(k => $"{Name(k)} {missedInTurns.GetValueOrDefault(k)}"))}");
     }
 
     /// <summary>Short names of the kinds, as the table's split rows call them.</summary>
