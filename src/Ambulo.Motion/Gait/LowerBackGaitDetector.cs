@@ -180,7 +180,7 @@ public static class LowerBackGaitDetector
     {
         ArgumentNullException.ThrowIfNull(detected);
         ArgumentNullException.ThrowIfNull(options);
-        if (detected.BoutContactSamples.Count != detected.WalkingBouts.Count)
+        if (detected.BoutContactSamples.Count != detected.WalkingBouts.Count || detected.BoutContactSamples.Sum(b => b.Length) != detected.InitialContacts.Count)
         {
             throw new ArgumentException("the result does not come from LowerBackGaitDetector.Detect", nameof(detected));
         }
