@@ -111,7 +111,7 @@ public class ValidateGaitCommandTests
 
         // Guards just beyond the figures in docs/accuracy.md, so that a regression fails here. The pause rule (bouts run on
         // across standstills of up to 3 s) moved speed 0.070 -> 0.055 and cadence 3.6 -> 3.8 % (MAE 3.3 -> 3.5); the
-        // trade and its cause are in docs/accuracy.md ("Pauses inside a bout").
+        // trade and its cause are in docs/accuracy-history.md ("Pauses inside a bout").
         Value(Row(rows, "cadence error per bout")).ShouldBeLessThanOrEqualTo(3.8);
         Value(Row(rows, "cadence MAE per bout")).ShouldBeLessThanOrEqualTo(3.5);
         Value(Row(rows, "gait speed MAE per bout")).ShouldBeLessThanOrEqualTo(0.056);
