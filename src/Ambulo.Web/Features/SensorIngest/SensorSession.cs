@@ -26,7 +26,7 @@ public sealed class SensorSession
     private CancellationTokenSource? _activeConnectionCancel;
     private double _streamOffsetSeconds;
     private double _lastSessionTimeSeconds;
-    private double? _keepFromPhoneSeconds;
+    private (uint StreamId, double PhoneSeconds)? _keepFrom;
     private long _lastFrameTimestamp;
     private bool _anySamples;
     private bool _restartPending;
@@ -131,13 +131,15 @@ public sealed class SensorSession
     /// Tells the phone (in its status message) from which of its own times (seconds since its stream started)
     /// to keep the samples it has sent, to send them again if the server restarts: from a still moment before
     /// the last counted repetition, so the restarted server's counter calibrates on a rest pose and can finish
-    /// the repetition that was in progress. The consumer leaves out what it had counted already.
+    /// the repetition that was in progress. The consumer leaves out what it had counted already. The time is on
+    /// the clock of <paramref name="streamId"/>, which the status carries with it: a page started again (another
+    /// stream, another clock) does not apply it.
     /// </summary>
-    public void KeepForRestartFrom(double phoneSeconds)
+    public void KeepForRestartFrom(uint streamId, double phoneSeconds)
     {
         lock (_gate)
         {
-            _keepFromPhoneSeconds = double.IsFinite(phoneSeconds) ? Math.Max(0, phoneSeconds) : null;
+            _keepFrom = double.IsFinite(phoneSeconds) ? (streamId, Math.Max(0, phoneSeconds)) : null;
         }
     }
 
@@ -157,9 +159,8 @@ public sealed class SensorSession
                 return null;
             }
 
-            var phoneSeconds = _tracker.LastTimeMicroseconds / 1_000_000d;
-            _keepFromPhoneSeconds = phoneSeconds;
-            return (_tracker.StreamId, phoneSeconds);
+            _keepFrom = (_tracker.StreamId, _tracker.LastTimeMicroseconds / 1_000_000d);
+            return _keepFrom;
         }
     }
 
@@ -197,7 +198,8 @@ public sealed class SensorSession
                 Rejections.Snapshot(),
                 _rate.SamplingRateHz is { } rate ? Math.Round(rate, 1) : null,
                 _rate.LatestWindowHz is { } window ? Math.Round(window, 1) : null,
-                _keepFromPhoneSeconds);
+                _keepFrom?.PhoneSeconds,
+                _keepFrom?.StreamId);
         }
     }
 
@@ -469,4 +471,5 @@ public sealed record SensorSessionStatus(
     IReadOnlyDictionary<string, long> RejectionsByReason,
     double? SamplingRateHz = null,
     double? LatestWindowSamplingRateHz = null,
-    double? KeepFromPhoneSeconds = null);
+    double? KeepFromPhoneSeconds = null,
+    uint? KeepFromStreamId = null);

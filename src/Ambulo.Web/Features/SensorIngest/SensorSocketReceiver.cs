@@ -231,7 +231,8 @@ public sealed partial class SensorSocketReceiver
             status.LostFrames,
             status.SamplingRateHz,
             status.KeepFromPhoneSeconds,
-            serverRun);
+            serverRun,
+            status.KeepFromStreamId);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message, Json);
         // A phone that takes nothing for this long is gone; the timeout aborts the socket.
         using var timeout = new CancellationTokenSource(SendTimeout);
@@ -305,6 +306,10 @@ public sealed partial class SensorSocketReceiver
 /// The phone keeps the samples it sent from this time of its stream on (seconds), and sends them again after a
 /// reconnection to a restarted server; null: nothing counted yet, keep what the page's limit allows.
 /// </param>
+/// <param name="KeepFromStream">
+/// The stream id whose clock <paramref name="KeepFromSeconds"/> is on: a page with another stream id (it was loaded
+/// again) leaves the time alone; a page that does not know this field applies the time whatever its stream.
+/// </param>
 /// <param name="ServerRun">
 /// Random per server process. The first message on every connection carries it, and the page sends nothing
 /// before it: when it differs from the one seen before, the server restarted (or crashed) and the page sends
@@ -312,7 +317,7 @@ public sealed partial class SensorSocketReceiver
 /// </param>
 public sealed record PhoneStatusMessage(
     string Type, string? Exercise, string Placement, long FramesAccepted, long FramesRejected, long LostFrames, double? SamplingRateHz,
-    double? KeepFromSeconds = null, string? ServerRun = null);
+    double? KeepFromSeconds = null, string? ServerRun = null, uint? KeepFromStream = null);
 
 /// <summary>
 /// Close statuses the server ends a phone's WebSocket with (besides the standard ones: 1000 the phone

@@ -207,7 +207,9 @@ function showServerStatus(message) {
     }
     stream.greeted = true;
   }
-  if (typeof message.keepFromSeconds === 'number' && Number.isFinite(message.keepFromSeconds)) {
+  // The time is on the clock of the stream the server names; a reloaded page has a new stream (and clock).
+  const forThisStream = typeof message.keepFromStream !== 'number' || message.keepFromStream === stream.id;
+  if (typeof message.keepFromSeconds === 'number' && Number.isFinite(message.keepFromSeconds) && forThisStream) {
     stream.keepFromMicroseconds = Math.round(message.keepFromSeconds * 1e6);
     stream.keepFromKnown = true;
     trimKept();

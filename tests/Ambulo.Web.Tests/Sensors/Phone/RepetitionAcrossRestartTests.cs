@@ -72,6 +72,7 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
 
             (await PhoneSessionServer.EventuallyAsync(async () => await db.PhonePairings.AnyAsync(p => p.LastCountedEndSeconds != null))).ShouldBeTrue();
             var keepFrom = listening.KeepFromSeconds!.Value;
+            listening.KeepFromStream.ShouldBe(streamId, "the clock the time is on");
             keepFrom.ShouldBeLessThan(offline[1].StartSeconds, "kept from before the last counted repetition began");
             keepFrom.ShouldBeGreaterThan(offline[0].PeakSeconds, "not more than needed");
             kept = [.. before.Where(s => s.TimeSeconds >= keepFrom)];
@@ -195,6 +196,7 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
 
         // Sample times travel as 100 µs ticks from the frame's base time.
         link.Sensor.GetStatus().KeepFromPhoneSeconds!.Value.ShouldBe(recording[^1].TimeSeconds, 1e-4, "from the newest sample when the exercise changed");
+        link.Sensor.GetStatus().KeepFromStreamId.ShouldBe(6001u);
     }
 
     /// <summary>
@@ -346,6 +348,11 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
                         listener.KeepFromSeconds = keep.GetDouble();
                     }
 
+                    if (json.RootElement.TryGetProperty("keepFromStream", out var stream) && stream.ValueKind == JsonValueKind.Number)
+                    {
+                        listener.KeepFromStream = stream.GetUInt32();
+                    }
+
                     if (json.RootElement.TryGetProperty("serverRun", out var run) && run.ValueKind == JsonValueKind.String)
                     {
                         listener.ServerRun ??= run.GetString();
@@ -360,12 +367,19 @@ public sealed class RepetitionAcrossRestartTests : IDisposable
     {
         private readonly Lock _gate = new();
         private double? _keepFromSeconds;
+        private uint? _keepFromStream;
         private string? _serverRun;
 
         public double? KeepFromSeconds
         {
             get { lock (_gate) { return _keepFromSeconds; } }
             set { lock (_gate) { _keepFromSeconds = value; } }
+        }
+
+        public uint? KeepFromStream
+        {
+            get { lock (_gate) { return _keepFromStream; } }
+            set { lock (_gate) { _keepFromStream = value; } }
         }
 
         /// <summary>From the first status message of the connection.</summary>

@@ -358,7 +358,7 @@ internal sealed partial class PhoneLink
                 }
             }
 
-            Sensor.KeepForRestartFrom(keepFrom);
+            Sensor.KeepForRestartFrom(work.StreamId, keepFrom);
         }
         else
         {
