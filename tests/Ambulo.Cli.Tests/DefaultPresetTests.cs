@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Ambulo.Motion.Gait;
+using Ambulo.Motion.Recordings;
 
 namespace Ambulo.Cli.Tests;
 
@@ -83,5 +85,22 @@ public sealed class DefaultPresetTests : IDisposable
 
         result.ExitCode.ShouldBe(0);
         result.StandardOutput.ShouldContain("slow-or-impaired (default");
+    }
+
+    [Fact]
+    public async Task GaitAnalyzer_NoOptions_CountsTheSlowWalkLikeTheCliDefault()
+    {
+        // The library's default preset is the CLI's: GaitAnalysisOptions defaults to SlowOrImpaired, so a caller that gives
+        // no options counts what 'gait' counts; a healthy walker's presets must be asked for.
+        var path = WriteSlowWalk();
+        var recording = RecordingCsv.ReadFile(path).Recording;
+
+        var byDefault = GaitAnalyzer.Analyze([recording]);
+        var healthy = GaitAnalyzer.Analyze([recording], new GaitAnalysisOptions(GaitPopulation.Healthy));
+
+        new GaitAnalysisOptions().Population.ShouldBe(GaitPopulation.SlowOrImpaired);
+        byDefault.Summary.Steps.ShouldBe(await GaitStepsAsync(path));
+        byDefault.Summary.Steps.ShouldBe(Steps);
+        healthy.Summary.Steps.ShouldBeLessThan(Steps / 2);
     }
 }

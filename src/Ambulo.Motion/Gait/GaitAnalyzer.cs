@@ -6,11 +6,13 @@ namespace Ambulo.Motion.Gait;
 public enum GaitPlacement { Foot, Shank, LowerBack, Pocket, Hand, Other }
 
 /// <summary>Options of <see cref="GaitAnalyzer"/>: one preset family for every detector, plus what is known of the person.</summary>
-/// <param name="Population">Which presets to use.</param>
+/// <param name="Population">Which presets to use. Default <see cref="GaitPopulation.SlowOrImpaired"/>, as in the CLI's
+/// <c>gait</c> and <c>walktest</c>: Ambulo's users are stroke survivors who mostly walk slowly; give
+/// <see cref="GaitPopulation.Healthy"/> explicitly for a fast, healthy walker.</param>
 /// <param name="LegLengthMeters">Leg length or sensor height above ground; enables the inverted-pendulum distance on the lower back.</param>
 /// <param name="MaximumBoutGapSeconds">Contacts further apart than this start a new bout (foot and phone placements).</param>
 /// <param name="PhoneStepLength">Step-length model of a phone in a pocket or the hand (personal Weinberg constant or body height); none = no phone distance.</param>
-public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.Healthy, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5,
+public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.SlowOrImpaired, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5,
     PhoneStepLengthOptions? PhoneStepLength = null)
 {
     public FootStrideOptions Foot => Population switch
