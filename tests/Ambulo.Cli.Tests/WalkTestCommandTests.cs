@@ -19,7 +19,7 @@ public sealed class WalkTestCommandTests : IDisposable
     /// <paramref name="stepSeconds"/> (0.6 s) from 3 s on, one vertical bounce per contact, and (every <paramref name="stepsPerLeg"/> steps) a 180° turn
     /// about the vertical axis over 2.4 s while stepping on. Returns the file and the contact times.
     /// </summary>
-    private (string Path, List<double> Contacts) WritePocketWalk(string name, int contacts, int stepsPerLeg = int.MaxValue, double stepSeconds = StepSeconds)
+    private (string Path, List<double> Contacts) WritePocketWalk(string name, int contacts, int stepsPerLeg = int.MaxValue, double stepSeconds = StepSeconds, bool gyroscope = true)
     {
         const double rate = 50, lead = 3;
         var times = Enumerable.Range(0, contacts).Select(k => lead + (k * stepSeconds)).ToList();
@@ -51,7 +51,7 @@ public sealed class WalkTestCommandTests : IDisposable
             Sensor = SensorKind.Phone,
             Placement = "front-pocket",
             SamplingRateHz = rate,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+            Channels = gyroscope ? SensorChannels.Accelerometer | SensorChannels.Gyroscope : SensorChannels.Accelerometer,
         }, samples));
         return (path, times);
     }
@@ -302,6 +302,30 @@ public sealed class WalkTestCommandTests : IDisposable
         var minute = doc.RootElement.GetProperty("minutes").EnumerateArray().Single();
         minute.GetProperty("complete").GetBoolean().ShouldBeFalse();
         minute.GetProperty("recorded_seconds").GetDouble().ShouldBe(39 * StepSeconds + 3, 0.2);
+    }
+
+    [Fact]
+    public async Task WalkTest_SixMinuteWalkFromAPhoneWithoutAGyroscope_OmitsTurnsAndCourseDistance()
+    {
+        // The six minutes with a turn every 20 steps, logged without a gyroscope: turns cannot be seen, so no turn count
+        // and no distance by course (not "0 turns, 0 m").
+        var (path, _) = WritePocketWalk("six.csv", 620, stepsPerLeg: 20, gyroscope: false);
+
+        var result = await CliRunner.RunAsync("walktest", "6mwt", path, "--course-length-m", "14", "--json");
+        var text = await CliRunner.RunAsync("walktest", "6mwt", path, "--course-length-m", "14");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        root.GetProperty("steps").GetInt32().ShouldBeGreaterThan(590);
+        foreach (var key in new[] { "turns", "completed_legs", "course_distance_meters", "partial_leg_estimate_meters", "partial_leg_basis", "estimated_total_distance_meters" })
+        {
+            root.TryGetProperty(key, out _).ShouldBeFalse(key);
+        }
+
+        text.StandardOutput.ShouldContain("turns not measured (the recording has no gyroscope), so no distance by course");
+        text.StandardOutput.ShouldNotContain("0 turns");
+        text.StandardOutput.ShouldNotContain("m by course");
     }
 
     [Fact]

@@ -166,10 +166,13 @@ internal static class WalkTestCommand
                 {
                     var r = SixMinuteWalkTest.Estimate(rec, new SixMinuteWalkOptions(courseLength ?? 30) { Gait = gait });
                     (result, found) = (r, r.Steps > 0);
-                    text = $"6-minute walk: {GaitTable.Count(r.Steps, "step")}, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min, {GaitTable.Count(r.Turns, "turn")} → {r.CourseDistanceMeters.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
-                        + (r.PartialLegEstimateMeters is { } partial && r.EstimatedTotalDistanceMeters is { } total
-                            ? $" + about {partial.ToString("F0", CultureInfo.InvariantCulture)} m of the unfinished last leg (estimated from its steps) = about {total.ToString("F0", CultureInfo.InvariantCulture)} m"
-                            : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
+                    text = $"6-minute walk: {GaitTable.Count(r.Steps, "step")}, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min, "
+                        + (r.Turns is { } turns && r.CourseDistanceMeters is { } byCourse
+                            ? $"{GaitTable.Count(turns, "turn")} → {byCourse.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
+                              + (r.PartialLegEstimateMeters is { } partial && r.EstimatedTotalDistanceMeters is { } total
+                                  ? $" + about {partial.ToString("F0", CultureInfo.InvariantCulture)} m of the unfinished last leg (estimated from its steps) = about {total.ToString("F0", CultureInfo.InvariantCulture)} m"
+                                  : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
+                            : "turns not measured (the recording has no gyroscope), so no distance by course")
                         + (r.SensorDistanceMeters is { } d ? $", {d.ToString("F0", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})" : ", no sensor distance (no distance model for this placement; a phone needs --step-constant or --height-m)")
                         + "." + Decline(r)
                         + (rec.DurationSeconds < 355

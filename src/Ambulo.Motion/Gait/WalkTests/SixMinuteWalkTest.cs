@@ -1,4 +1,5 @@
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Gait.WalkTests;
 
@@ -28,7 +29,9 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 
 /// <summary>
 /// Result of a 6-minute walk. <see cref="CourseDistanceMeters"/> = completed legs × course length, a leg being completed
-/// by the turn at its end (turns detected inside the six minutes). The clinical test adds the part of the last,
+/// by the turn at its end (turns detected inside the six minutes). Turns are seen by the gyroscope: a recording without
+/// one (many phones log acceleration only) has no <see cref="Turns"/>, <see cref="CompletedLegs"/> or course distance
+/// (null, not 0: the walker may have done many legs). The clinical test adds the part of the last,
 /// unfinished leg (measured with a tape from the last cone); the sensor cannot see the cones, so
 /// <see cref="PartialLegEstimateMeters"/> ESTIMATES it: the steps taken since the middle of the last turn (the walker at
 /// the cone) times the course length per step of this walker's last one or two completed legs, capped at one course
@@ -47,9 +50,9 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 public sealed record SixMinuteWalkResult(
     int Steps,
     double? CadenceStepsPerMinute,
-    int Turns,
-    int CompletedLegs,
-    double CourseDistanceMeters,
+    int? Turns,
+    int? CompletedLegs,
+    double? CourseDistanceMeters,
     double? SensorDistanceMeters,
     DistanceModel DistanceModel,
     IReadOnlyList<MinuteSplit> Minutes,
@@ -72,8 +75,11 @@ public static class SixMinuteWalkTest
         var end = start + options.DurationSeconds;
         var steps = analysis.Steps.Where(s => s.TimeSeconds >= start && s.TimeSeconds <= end).ToList();
         var stepCount = analysis.StepCount(start, end + 1e-9);
-        var turns = TurnDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz)
-            .Where(t => Math.Abs(t.AngleDegrees) >= options.MinimumTurnDegrees && t.StartSeconds >= start && t.EndSeconds <= end).ToList();
+        var seesTurns = recording.Metadata.Channels.HasFlag(SensorChannels.Gyroscope);
+        var turns = seesTurns
+            ? TurnDetector.Detect(recording.Samples, recording.Metadata.SamplingRateHz)
+                .Where(t => Math.Abs(t.AngleDegrees) >= options.MinimumTurnDegrees && t.StartSeconds >= start && t.EndSeconds <= end).ToList()
+            : [];
 
         // Minutes end where the recording does: a minute it does not reach is not listed, one it cuts short is not complete.
         var recordedEnd = Math.Min(end, recording.Samples.Length > 0 ? recording.Samples[^1].TimeSeconds : start);
@@ -114,8 +120,9 @@ public static class SixMinuteWalkTest
         var model = WalkedDistance.ModelOf(analysis);
         double? sensorDistance = model != DistanceModel.None ? minutes.Sum(m => m.DistanceMeters ?? 0) : null;
         var duration = steps.Count >= 2 ? steps[^1].TimeSeconds - steps[0].TimeSeconds : 0;
-        return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, turns.Count, turns.Count,
-            turns.Count * options.CourseLengthMeters, sensorDistance, model,
+        int? legs = seesTurns ? turns.Count : null;
+        return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, legs, legs,
+            legs * options.CourseLengthMeters, sensorDistance, model,
             minutes, decline, measure, partial, partial is { } p ? (turns.Count * options.CourseLengthMeters) + p : null, partial is null ? null : "steps-per-leg", declineTo);
     }
 

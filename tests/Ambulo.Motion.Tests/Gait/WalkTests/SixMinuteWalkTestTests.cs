@@ -125,6 +125,31 @@ public class SixMinuteWalkTestTests
     }
 
     [Fact]
+    public void Estimate_RecordingWithoutAGyroscope_HasNoTurnsLegsOrCourseDistanceRatherThanZero()
+    {
+        // The same six minutes on a 10 m course, once as a phone that logs acceleration only (as the Oxford phones did):
+        // it cannot see the turns, so it must not report 0 turns and 0 m by course.
+        var (samples, steps, _) = PocketSixMinutes(0.6, 0.6);
+        var withGyroscope = Recording(samples, "front-pocket", 50);
+        var accelerometerOnly = new SensorRecording(withGyroscope.Metadata with { Channels = SensorChannels.Accelerometer },
+            samples.Select(s => s with { AngularVelocityRadps = Vector3.Zero }).ToArray());
+        var options = new SixMinuteWalkOptions(CourseLengthMeters: 10);
+
+        var seen = SixMinuteWalkTest.Estimate(withGyroscope, options);
+        var blind = SixMinuteWalkTest.Estimate(accelerometerOnly, options);
+
+        seen.Turns!.Value.ShouldBeGreaterThan(10);
+        seen.CourseDistanceMeters!.Value.ShouldBe(seen.Turns.Value * 10.0);
+        blind.Turns.ShouldBeNull();
+        blind.CompletedLegs.ShouldBeNull();
+        blind.CourseDistanceMeters.ShouldBeNull();
+        blind.PartialLegEstimateMeters.ShouldBeNull();
+        blind.EstimatedTotalDistanceMeters.ShouldBeNull();
+        blind.Steps.ShouldBe(seen.Steps);
+        ((double)blind.Steps).ShouldBe(steps.Count(t => t <= steps[0] + 360), 0.02 * blind.Steps);
+    }
+
+    [Fact]
     public void Estimate_RecordingOfFourAndAHalfMinutes_ComparesTheFirstAndTheLastCompleteMinute()
     {
         // Step time 0.55 s -> 0.65 s over 270 s of walking; the recording ends 5 s after the walk, 275 s after the first
@@ -266,7 +291,7 @@ public class SixMinuteWalkTestTests
         // About one step of this walker (course / steps per leg) plus the turn's middle found a little off.
         var step = course / (stepsPerLeg + 4);
         result.PartialLegEstimateMeters!.Value.ShouldBe(truePartial, 1.5 * step);
-        result.EstimatedTotalDistanceMeters!.Value.ShouldBe(result.CourseDistanceMeters + result.PartialLegEstimateMeters.Value, 1e-9);
+        result.EstimatedTotalDistanceMeters!.Value.ShouldBe(result.CourseDistanceMeters!.Value + result.PartialLegEstimateMeters.Value, 1e-9);
         result.EstimatedTotalDistanceMeters.Value.ShouldBe((completed * course) + truePartial, 1.5 * step);
     }
 
