@@ -407,6 +407,29 @@ public sealed class WalkTestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WalkTest_TenMetreWalkOfAThreeMinuteWalkWithoutADistanceModel_IsNotTimedInsteadOfAHouseholdBand()
+    {
+        // 300 contacts from a phone without a distance model (a 3-minute walk, not a 10 m one): stretched onto the course it
+        // used to read as 0.05 m/s, "household"; 10 m hold at most 100 steps of at least 0.1 m.
+        var (path, _) = WritePocketWalk("three-minutes.csv", 300);
+
+        var text = await CliRunner.RunAsync("walktest", "10mwt", path);
+        var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--json");
+
+        text.ExitCode.ShouldBe(1, text.StandardError);
+        text.StandardOutput.ShouldContain("Comfortable trial 1: not timed: 300 steps, and 10 m take at most 100 steps of at least 0.1 m");
+        text.StandardOutput.ShouldContain("not timed, so no gait speed and no band");
+        text.StandardOutput.ShouldNotContain("band household");
+        text.StandardOutput.ShouldNotContain("m/s;");
+        result.ExitCode.ShouldBe(1, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        json.RootElement.GetProperty("timed").GetBoolean().ShouldBeFalse();
+        json.RootElement.GetProperty("steps").GetInt32().ShouldBe(300);
+        json.RootElement.TryGetProperty("gait_speed_meters_per_second", out _).ShouldBeFalse();
+        json.RootElement.TryGetProperty("band", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task WalkTest_TenMetreTrialsOneOfThemShort_AveragesTheTimedTrialsAndNamesTheOther()
     {
         // Comfortable trials with the calibrated constant: 9.8 m, then a 3.5 m walk (6 contacts), then 9.8 m again; the

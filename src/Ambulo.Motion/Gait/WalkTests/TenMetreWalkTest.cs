@@ -25,7 +25,17 @@ namespace Ambulo.Motion.Gait.WalkTests;
 /// 2 m and stroke survivors' shorter, so 1.0 m leaves room for a tall walker at a fast pace. The rule is checked for every
 /// trial. It is a floor only: a short walk in many short steps passes it.
 /// </param>
-public sealed record TenMetreWalkOptions(double CourseLengthMeters = 10, double ZoneMeters = 2, double DistanceTolerance = 0.25, double LongestStepMeters = 1.0);
+/// <param name="ShortestStepMeters">
+/// Shortest plausible step (0.1 m, an Ambulo default, not a clinical figure): a walk of more than course ÷ this steps
+/// (100 for 10 m) is longer than one walk of the course, and is not timed. It is the ceiling to the floor above, and the
+/// only check on a long walk without a distance model or with the height ratio: such a walk is stretched onto the 10 m
+/// (every step equally long, or every step 0.414 × height), so a 3-minute walk of 325 steps read as a 10-metre walk
+/// would give a middle 6 m in about 2 minutes, 0.05 m/s and a confident "household" band. 0.1 m steps are far shorter
+/// than the slow steps the other checks were written for (the 0.2–0.3 m steps a slow walker takes), so a real 10 m walk
+/// is not refused by it. Checked for every trial.
+/// </param>
+public sealed record TenMetreWalkOptions(double CourseLengthMeters = 10, double ZoneMeters = 2, double DistanceTolerance = 0.25, double LongestStepMeters = 1.0,
+    double ShortestStepMeters = 0.1);
 
 /// <summary>Community-ambulation band of a gait speed (clinical reference §2, 10MWT row).</summary>
 /// <param name="Perry">Perry et al., Stroke 1995;26:982: &lt; 0.4 household, 0.4–0.8 limited community, &gt; 0.8 community [V].</param>
@@ -40,7 +50,7 @@ public sealed record AmbulationBand(string Perry, string Fulk)
 /// <summary>
 /// Result of one 10-metre walk trial: time and speed over the middle 6 m, when <see cref="Timed"/>. A trial is not timed
 /// when no walk was found, when it has too few steps to place the marks, or when the walk does not fit the course (its
-/// sensor distance too far from the course length, or fewer steps than the course needs: <see cref="TenMetreWalkOptions"/>);
+/// sensor distance too far from the course length, or fewer or more steps than the course can hold: <see cref="TenMetreWalkOptions"/>);
 /// <see cref="Problem"/> then says why, and the timing (middle time, speed, band) is null, never zero.
 /// <see cref="DistanceSource"/> says how the 2 m and 8 m marks were (or would be) placed: <c>sensor-distance</c>
 /// (cumulative distance of the model in <see cref="DistanceModel"/>, scaled to the course) or <c>equal-steps</c> (no
@@ -157,7 +167,8 @@ public static class TenMetreWalkTest
     /// <summary>
     /// Why the walk does not fit the course, or null when it does: a sensor distance (of a model whose accuracy we can
     /// state, so not the height ratio) further from the course length than <see cref="TenMetreWalkOptions.DistanceTolerance"/>,
-    /// or fewer steps than the course needs at <see cref="TenMetreWalkOptions.LongestStepMeters"/> a step.
+    /// fewer steps than the course needs at <see cref="TenMetreWalkOptions.LongestStepMeters"/> a step, or more steps than
+    /// it can hold at <see cref="TenMetreWalkOptions.ShortestStepMeters"/> a step.
     /// </summary>
     private static string? CourseMismatch(TenMetreWalkOptions options, DistanceModel model, double? sensorDistance, int steps)
     {
@@ -169,9 +180,16 @@ public static class TenMetreWalkTest
         }
 
         var needed = (int)Math.Ceiling((course / options.LongestStepMeters) - 1e-9);
-        return steps < needed
+        if (steps < needed)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"only {steps} steps, and {course:0.#} m take at least {needed} steps of at most {options.LongestStepMeters:0.0#} m, so the recording does not hold the whole walk and its middle cannot be timed");
+        }
+
+        var most = (int)Math.Floor((course / options.ShortestStepMeters) + 1e-9);
+        return steps > most
             ? string.Create(CultureInfo.InvariantCulture,
-                $"only {steps} steps, and {course:0.#} m take at least {needed} steps of at most {options.LongestStepMeters:0.0#} m, so the recording does not hold the whole walk and its middle cannot be timed")
+                $"{steps} steps, and {course:0.#} m take at most {most} steps of at least {options.ShortestStepMeters:0.0#} m, so the recording holds more than one walk of the course and its middle cannot be timed")
             : null;
     }
 

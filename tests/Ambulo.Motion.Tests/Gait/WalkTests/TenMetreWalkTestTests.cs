@@ -153,6 +153,45 @@ public class TenMetreWalkTestTests
         }
     }
 
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void Estimate_NoDistanceModel_IsTimedOnlyWithoutMoreStepsThanTheCourseHolds(int contacts, bool timed)
+    {
+        // 10 m hold at most 100 steps of at least 0.1 m; a longer walk stretched onto the course would read far too slow.
+        var result = TenMetreWalkTest.Estimate(UniformWalk(contacts, 0.5));
+
+        result.Timed.ShouldBe(timed, result.Problem);
+        (result.GaitSpeedMetersPerSecond is not null).ShouldBe(timed);
+        (result.Band is not null).ShouldBe(timed);
+        if (!timed)
+        {
+            result.Problem!.ShouldContain("101 steps");
+            result.Problem!.ShouldContain("at most 100 steps of at least 0.1 m");
+        }
+    }
+
+    [Fact]
+    public void Estimate_HeightRatioOfAThreeMinuteWalk_IsNotTimedInsteadOfReadingAsAHouseholdSpeed()
+    {
+        // A healthy 3-minute walk, 325 steps of 0.55 s, read by the height ratio (0.414 × 1.75 m a step, about 235 m).
+        // Stretched onto 10 m (the step ceiling switched off) its middle 6 m take 60 % of 324 steps: 107 s, 0.06 m/s,
+        // "household"; with the ceiling it is not timed.
+        var walk = MeasuredWalk(325, 0.55, 0.414 * 1.75, DistanceModel.HeightRatio);
+
+        var stretched = TenMetreWalkTest.Estimate(walk, new TenMetreWalkOptions(ShortestStepMeters: 0));
+        var result = TenMetreWalkTest.Estimate(walk);
+
+        stretched.Timed.ShouldBeTrue(stretched.Problem);
+        stretched.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / (0.6 * 324 * 0.55), 1e-9);
+        stretched.Band!.Perry.ShouldBe("household");
+        result.Timed.ShouldBeFalse();
+        result.GaitSpeedMetersPerSecond.ShouldBeNull();
+        result.Band.ShouldBeNull();
+        result.Steps.ShouldBe(325);
+        result.Problem!.ShouldContain("more than one walk of the course");
+    }
+
     [Fact]
     public void Average_TimedAndRefusedTrials_AveragesTheTimedOnes()
     {
