@@ -24,6 +24,24 @@ public sealed class WalkTestDailyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WalkTestDaily_RecordingOfOneWalk_SaysOneWalkingBoutInTheSingular()
+    {
+        // A healthy adult's short straight walk (mobgap HA 001, Test5): one bout, so "1 walking bout", not "1 walking bouts".
+        var output = Path.Combine(_dir, "ha-test5.csv");
+        var import = await CliRunner.RunAsync("import", "mobgap", Data("mobgap-lowerback", "data_csv", "HA", "001", "TimeMeasure1_Test5_Trial1.csv"), "-o", output);
+        import.ExitCode.ShouldBe(0, import.StandardError);
+
+        var text = await CliRunner.RunAsync("walktest", "daily", output);
+        var json = await CliRunner.RunAsync("walktest", "daily", output, "--json");
+
+        text.ExitCode.ShouldBe(0, text.StandardError);
+        using var d = JsonDocument.Parse(json.StandardOutput);
+        d.RootElement.GetProperty("bouts").GetInt32().ShouldBe(1);
+        var steps = d.RootElement.GetProperty("steps").GetInt32();
+        text.StandardOutput.ShouldContain($"Daily walking (lower-back): {steps} steps in 1 walking bout over ");
+    }
+
+    [Fact]
     public async Task WalkTestDaily_RealFreeLivingRecording_AgreesWithGaitAndWithTheReferenceSteps()
     {
         var path = await ImportFreeLivingAsync();

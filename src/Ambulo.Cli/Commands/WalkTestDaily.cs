@@ -77,7 +77,7 @@ internal static class WalkTestDaily
             Interactive = InteractionSupport.No,
         });
         var from = report.StartTime is { } s ? $"days run midnight to midnight, first sample at {s}" : "days are 24-hour stretches from the first sample (give --start-time HH:MM for calendar days)";
-        console.WriteLine($"Daily walking ({report.Placement}): {report.Steps} steps in {report.Bouts} walking bouts over {F(report.RecordedHours, "F2")} recorded hours; {from}.");
+        console.WriteLine($"Daily walking ({report.Placement}): {GaitTable.Count(report.Steps, "step")} in {GaitTable.Count(report.Bouts, "walking bout")} over {F(report.RecordedHours, "F2")} recorded hours; {from}.");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("day", "recorded h", "steps", "bouts", "walking min");
         if (report.DistanceModel is not null)
