@@ -104,6 +104,36 @@ public sealed class GaitCommandTests : IDisposable
         result.StandardOutput.ShouldContain("not a diagnosis");
     }
 
+    [Theory]
+    [InlineData("front-pocket", "hand")]          // two phones: the second used to be left out without a word
+    [InlineData("foot-left", "foot-left")]         // the same foot twice: every step used to be counted twice
+    [InlineData("foot-left", "lower-back")]        // a foot and the lower back: the trunk file was run through the foot detector
+    [InlineData("foot-left", "shank-right")]       // different sensor kinds on the two legs
+    public async Task Gait_TwoRecordingsThatAreNotOneFootOrShankPerLeg_ExitsTwoNamingThePlacements(string first, string second)
+    {
+        var a = WriteWalk(first, "a.csv");
+        var b = WriteWalk(second, "b.csv");
+
+        var result = await CliRunner.RunAsync("gait", a, b, "--json");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardOutput.ShouldBeEmpty();
+        result.StandardError.ShouldContain($"error: 2 recordings with the placements {first}, {second}: give one recording, or two for a foot or shank sensor on each leg");
+    }
+
+    [Fact]
+    public async Task Gait_OneFootRecordingPerLeg_IsAnalysedTogether()
+    {
+        var left = WriteWalk("foot-left", "left.csv");
+        var right = WriteWalk("foot-right", "right.csv");
+
+        var result = await CliRunner.RunAsync("gait", left, right, "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        json.RootElement.GetProperty("placement").GetString().ShouldBe("foot-left");
+    }
+
     [Fact]
     public async Task Gait_MissingFile_ExitsTwoNamingTheFile()
     {

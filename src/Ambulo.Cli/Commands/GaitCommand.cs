@@ -99,6 +99,12 @@ internal static class GaitCommand
                 loaded.Add(recording);
             }
 
+            if (TwoSidesProblem(loaded) is { } problem)
+            {
+                error.WriteLine($"error: {problem}");
+                return ExitBadInput;
+            }
+
             var analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg, PhoneStepLength: phone), placementName);
             if (parseResult.GetValue(json))
             {
@@ -112,6 +118,29 @@ internal static class GaitCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Several recordings are analysed as one walk seen from both sides, which only a foot or shank sensor on each leg
+    /// gives: exactly two files of the same kind (foot or shank), one on the left and one on the right, by the placement
+    /// in each file. Anything else (two phones, the same foot twice, a foot and the lower back) would be counted twice or
+    /// silently left out, so it is refused with the placements named. Null when the recordings can be analysed together.
+    /// </summary>
+    internal static string? TwoSidesProblem(IReadOnlyList<SensorRecording> recordings)
+    {
+        if (recordings.Count <= 1)
+        {
+            return null;
+        }
+
+        var placements = recordings.Select(r => r.Metadata.Placement).ToList();
+        var kinds = placements.Select(GaitAnalyzer.ParsePlacement).Distinct().ToList();
+        var sides = placements.Select(GaitAnalyzer.SideOf).ToList();
+        var fits = recordings.Count == 2 && kinds.Count == 1 && kinds[0] is GaitPlacement.Foot or GaitPlacement.Shank
+            && sides.Contains(BodySide.Left) && sides.Contains(BodySide.Right);
+        return fits
+            ? null
+            : $"{recordings.Count} recordings with the placements {string.Join(", ", placements)}: give one recording, or two for a foot or shank sensor on each leg (one placed -left, one -right, e.g. foot-left and foot-right).";
     }
 
     /// <summary>Checks --height-m and --step-constant; null options when neither is given.</summary>
