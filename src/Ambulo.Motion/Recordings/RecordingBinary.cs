@@ -255,10 +255,9 @@ public static class RecordingBinary
         at += 12;
     }
 
+    /// <summary>The full-scale range a label states (its value was checked with the labels: <see cref="RecordingCsv.LabelProblem"/>).</summary>
     private static double? RangeLabel(Dictionary<string, string> labels, string key) =>
-        labels.TryGetValue(key, out var text) && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var range) && range > 0 && double.IsFinite(range)
-            ? range
-            : null;
+        labels.TryGetValue(key, out var text) ? RecordingCsv.RangeValue(text) : null;
 
     private static void WriteUInt16(Stream stream, ushort value)
     {

@@ -92,8 +92,8 @@ public static class RecordingCsv
         var sanitizer = new SampleSanitizer(
             options,
             channels,
-            RangeLabel(metadata, AccelerationRangeKey, entries),
-            RangeLabel(metadata, AngularVelocityRangeKey, entries));
+            RangeLabel(metadata, AccelerationRangeKey),
+            RangeLabel(metadata, AngularVelocityRangeKey));
 
         var samples = new List<ImuSample>(EstimateRows(stream));
         Span<double> values = stackalloc double[SlotCount];
@@ -243,22 +243,9 @@ public static class RecordingCsv
         };
     }
 
-    private static double? RangeLabel(RecordingMetadata metadata, string key, List<(string Key, string Value, long Line)> entries)
-    {
-        var text = metadata.Label(key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var range) || !double.IsFinite(range) || range <= 0)
-        {
-            var line = entries.First(entry => entry.Key == key).Line;
-            throw new RecordingFormatException(line, null, $"{key} '{text}' is not a positive number");
-        }
-
-        return range;
-    }
+    /// <summary>The full-scale range a label states (its value was checked with the labels: <see cref="LabelProblem"/>).</summary>
+    private static double? RangeLabel(RecordingMetadata metadata, string key) =>
+        metadata.Label(key) is { } text ? RangeValue(text) : null;
 
     /// <summary>Maps each file column to its slot; checks names, duplicates and complete groups.</summary>
     private static int[] ParseHeader(ReadOnlySpan<byte> header, long lineNumber, out SensorChannels channels)
@@ -590,8 +577,17 @@ public static class RecordingCsv
             return $"label key '{key}' is reserved or contains ':' or a leading '#'";
         }
 
+        if ((key == AccelerationRangeKey || key == AngularVelocityRangeKey) && RangeValue(value) is null)
+        {
+            return $"{key} '{value}' is not a positive number";
+        }
+
         return TextProblem(value, $"label '{key}'", allowEmpty: true);
     }
+
+    /// <summary>A full-scale range label's value, or null when it is not a positive finite number.</summary>
+    internal static double? RangeValue(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var range) && range > 0 && double.IsFinite(range) ? range : null;
 
     private static string? TextProblem(string text, string what, bool allowEmpty)
     {

@@ -122,6 +122,33 @@ public class RecordingBinaryTests
     }
 
     [Fact]
+    public void Read_RangeLabelNotAPositiveNumber_ThrowsLikeTheTextReader()
+    {
+        // It was ignored, so the default ±16 g stood in for a range the file claimed to state.
+        var recording = RecordingCsvTests.Recording(SensorChannels.Accelerometer, new ImuSample(0, Vector3.Zero));
+        recording = recording with { Metadata = recording.Metadata with { Labels = new Dictionary<string, string> { [RecordingCsv.AccelerationRangeKey] = "20" } } };
+        var bytes = Bytes(recording);
+        var at = bytes.AsSpan().IndexOf("mps2\u0002\u000020"u8) + 6;
+        "-2"u8.CopyTo(bytes.AsSpan(at));
+        using var stream = new MemoryStream(bytes);
+
+        var ex = Should.Throw<RecordingFormatException>(() => RecordingBinary.Read(stream));
+
+        ex.Message.ShouldStartWith("byte ");
+        ex.Message.ShouldContain("acc_range_mps2 '-2' is not a positive number");
+    }
+
+    [Fact]
+    public void Write_RangeLabelNotAPositiveNumber_Throws()
+    {
+        var recording = RecordingCsvTests.Recording(SensorChannels.Accelerometer, new ImuSample(0, Vector3.Zero));
+        recording = recording with { Metadata = recording.Metadata with { Labels = new Dictionary<string, string> { [RecordingCsv.AngularVelocityRangeKey] = "fast" } } };
+
+        Should.Throw<ArgumentException>(() => Bytes(recording)).Message.ShouldContain("gyr_range_radps 'fast' is not a positive number");
+        Should.Throw<ArgumentException>(() => RecordingCsv.Format(recording)).Message.ShouldContain("gyr_range_radps 'fast' is not a positive number");
+    }
+
+    [Fact]
     public void Read_HeaderCutShort_Throws()
     {
         var bytes = Bytes(RecordingCsvTests.Recording(SensorChannels.Accelerometer));

@@ -221,6 +221,17 @@ public class RecordingCsvBadInputTests
         ex.Message.ShouldContain(problem);
     }
 
+    [Theory]
+    [InlineData("# acc_range_mps2: 0\n")]
+    [InlineData("# gyr_range_radps: fast\n")]
+    public void Read_RangeLabelNotAPositiveNumber_ThrowsNamingTheLine(string label)
+    {
+        var ex = Should.Throw<RecordingFormatException>(() => RecordingCsv.Parse(Head + label + AccHeader + "0,0,0,9.8\n"));
+
+        ex.LineNumber.ShouldBe(5);
+        ex.Message.ShouldContain("is not a positive number");
+    }
+
     [Fact]
     public void Read_DoubleHashLineWithColon_IsAComment()
     {
