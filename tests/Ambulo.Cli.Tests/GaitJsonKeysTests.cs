@@ -15,6 +15,9 @@ public sealed class GaitJsonKeysTests : IDisposable
     private static readonly string[] StepKeys = ["initial_contact_s", "side"];
     private static readonly string[] StrideKeys = ["start_s", "end_s", "side", "stride_time_s", "stance_s", "swing_s", "stride_length_m"];
     private static readonly string[] BoutKeys = ["start_s", "end_s", "steps", "distance_m", "gait_speed_mps"];
+
+    // Beyond the issue's list: each bout's own cadence (the issue asks for cadence per bout).
+    private static readonly string[] BoutExtras = ["cadence_spm"];
     private static readonly string[] SummaryKeys = ["steps", "cadence_spm", "stride_time_s", "step_time_asymmetry", "gait_speed_mps", "distance_m"];
 
     // Documented extras: the placement analysed, the stride into standstill flag, and the name of the distance model.
@@ -72,7 +75,7 @@ public sealed class GaitJsonKeysTests : IDisposable
         Keys(root).ShouldBe(RootKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(StepKeys, ignoreOrder: true);
         StrideKeys.ShouldBeSubsetOf(KeysWithin(root.GetProperty("strides"), StrideKeys, StrideExtras));
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, []).ShouldBe(BoutKeys, ignoreOrder: true);
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe([.. BoutKeys, .. BoutExtras], ignoreOrder: true);
         Keys(root.GetProperty("summary")).ShouldBe([.. SummaryKeys, .. SummaryExtras], ignoreOrder: true);
     }
 
@@ -88,7 +91,7 @@ public sealed class GaitJsonKeysTests : IDisposable
         Keys(root).ShouldBe(RootKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(StepKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("strides"), StrideKeys, StrideExtras).ShouldBe(["start_s", "end_s", "side", "stride_time_s", "stride_length_m"], ignoreOrder: true);
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, []).ShouldBe(BoutKeys, ignoreOrder: true);
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe([.. BoutKeys, .. BoutExtras], ignoreOrder: true);
         Keys(root.GetProperty("summary")).ShouldBe([.. SummaryKeys, .. SummaryExtras], ignoreOrder: true);
     }
 
@@ -102,7 +105,12 @@ public sealed class GaitJsonKeysTests : IDisposable
         var root = json.RootElement;
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(["initial_contact_s"]);
         root.GetProperty("strides").GetArrayLength().ShouldBe(0);
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, []).ShouldBe(["start_s", "end_s", "steps"], ignoreOrder: true);
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe(["start_s", "end_s", "steps", "cadence_spm"], ignoreOrder: true);
         Keys(root.GetProperty("summary")).ShouldBe(["steps", "cadence_spm"], ignoreOrder: true);
+
+        // One bout: its cadence is the summary's (the summary is the step-weighted mean of the bouts').
+        var bout = root.GetProperty("walking_bouts").EnumerateArray().Single();
+        bout.GetProperty("cadence_spm").GetDouble().ShouldBe(root.GetProperty("summary").GetProperty("cadence_spm").GetDouble(), 0.001);
+        bout.GetProperty("cadence_spm").GetDouble().ShouldBeInRange(60, 150);
     }
 }

@@ -362,6 +362,7 @@ internal static class GaitJson
                 Number(w, "start_s", b.StartSeconds);
                 Number(w, "end_s", b.EndSeconds);
                 w.WriteNumber("steps", b.Steps);
+                Number(w, "cadence_spm", b.CadenceStepsPerMinute);
                 Number(w, "distance_m", b.DistanceMeters);
                 Number(w, "gait_speed_mps", b.GaitSpeedMetersPerSecond);
                 w.WriteEndObject();
