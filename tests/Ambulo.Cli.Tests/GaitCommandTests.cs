@@ -143,6 +143,35 @@ public sealed class GaitCommandTests : IDisposable
         result.StandardError.ShouldContain("nope.csv");
     }
 
+    [Theory]
+    [InlineData("gait")]
+    [InlineData("walktest", "6mwt")]
+    [InlineData("walktest", "daily")]
+    public async Task WalkingCommand_RecordingPlacedOnTheThigh_ExitsTwoAskingForThePlacement(params string[] command)
+    {
+        var path = WriteWalk("thigh-left", "thigh.csv");
+
+        var result = await CliRunner.RunAsync([.. command, path]);
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("thigh.csv");
+        result.StandardError.ShouldContain("'thigh-left'");
+        result.StandardError.ShouldContain("--placement");
+        result.StandardOutput.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Gait_ThighRecordingWithPlacementGiven_IsAnalysedAsThatPlacement()
+    {
+        var path = WriteWalk("thigh-left", "thigh.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--placement", "front-pocket-left", "--json");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        json.RootElement.GetProperty("steps").GetArrayLength().ShouldBeGreaterThan(20);
+    }
+
     [Fact]
     public async Task Gait_MalformedRecording_ExitsTwoWithAClearError()
     {

@@ -96,6 +96,12 @@ internal static class GaitCommand
                     return ExitBadInput;
                 }
 
+                if (RecordingFiles.PlacementProblem(recording, placementName) is { } unmeasurable)
+                {
+                    error.WriteLine($"error: '{file.Name}': {unmeasurable}");
+                    return ExitBadInput;
+                }
+
                 loaded.Add(recording);
             }
 
@@ -277,6 +283,22 @@ internal static class RecordingFiles
 
         recording = kept;
         return true;
+    }
+
+    /// <summary>
+    /// Walking is measured from a foot, a shank, the lower back, or a phone in a pocket or the hand. A recording placed
+    /// anywhere else (a thigh strap, the trunk, under the foot, …) used to go to the phone step counter without a word and
+    /// give plausible-looking numbers from a method never checked there; it is refused unless <c>--placement</c> says which
+    /// of the measured placements it is. Null when the placement (or its override) is one walking is measured from.
+    /// </summary>
+    public static string? PlacementProblem(SensorRecording recording, string? placementOverride)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        var placement = placementOverride ?? recording.Metadata.Placement;
+        return GaitAnalyzer.ParsePlacement(placement) != GaitPlacement.Other
+            ? null
+            : $"the recording is placed '{placement}', and walking is measured only from {string.Join(", ", GaitAnalyzer.PlacementNames)}; "
+              + "if the sensor was worn in one of those places, say which with --placement.";
     }
 
     private static string Multiple(double factor) => factor == 2 ? "twice" : factor.ToString(CultureInfo.InvariantCulture) + " times";

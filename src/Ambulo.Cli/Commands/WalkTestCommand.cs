@@ -116,6 +116,12 @@ internal static class WalkTestCommand
                     return GaitCommand.ExitBadInput;
                 }
 
+                if (RecordingFiles.PlacementProblem(loaded, placementName) is { } unmeasurable)
+                {
+                    error.WriteLine($"error: '{file.Name}': {unmeasurable}");
+                    return GaitCommand.ExitBadInput;
+                }
+
                 list.Add(placementName is null ? loaded : loaded with { Metadata = loaded.Metadata with { Placement = placementName } });
             }
 
