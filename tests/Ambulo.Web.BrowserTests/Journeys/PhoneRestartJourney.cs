@@ -18,28 +18,7 @@ public sealed class PhoneRestartJourney(BrowserFixture browser)
     public async Task PhoneSession_ServerRestartsMidLift_TheLiftIsCountedOnceAndNoneTwice()
     {
         await using var app = new AppServer();
-        var page = await browser.NewPageAsync();
-        var session = await SessionPage.StartTodayAsync(page, app.Url("/"));
-        var sessionId = int.Parse(new Uri(page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
-        await session.ConnectSensor.ClickAsync();
-        var sensors = new ConnectSensorPage(page);
-        await sensors.Heading.WaitForAsync();
-        var code = await sensors.ChoosePhoneAsync();
-
-        var phoneContext = await browser.Browser.NewContextAsync(new()
-        {
-            Permissions = ["accelerometer", "gyroscope"],
-            ViewportSize = new() { Width = 412, Height = 915 },
-            Locale = "en-GB",
-        });
-        phoneContext.SetDefaultTimeout(30_000);
-        var phonePage = await phoneContext.NewPageAsync();
-        var motion = await PhoneMotion.AttachAsync(phoneContext, phonePage);
-        var phone = await new PhonePage(phonePage).OpenAsync(app.Url($"/phone/?code={code}"));
-        await phone.StartAsync();
-        await Assertions.Expect(sensors.PhoneState).ToHaveTextAsync("Phone connected");
-        await sensors.GoToExercise.ClickAsync();
-        await session.WaitForExerciseAsync();
+        var (page, session, sessionId, phoneContext, phonePage, motion, phone) = await PairedPhoneSession.StartAsync(browser, app);
 
         // Two lifts; after each the server tells the page from when to keep what it sent.
         await motion.RepetitionsAsync(1);
