@@ -95,6 +95,25 @@ public sealed class WalkTestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WalkTest_SixMinutesWithTheWrongCourseLength_CautionsThatCourseAndSensorDisagree()
+    {
+        var k = await CalibrateAsync();
+        // A 14 m leg between turns, as above; given as 14 m the two distances agree, given as 30 m the course reads about
+        // twice what the sensor measured.
+        var (path, _) = WritePocketWalk("six.csv", 620, stepsPerLeg: 20);
+
+        var right = await CliRunner.RunAsync("walktest", "6mwt", path, "--step-constant", k, "--course-length-m", "14");
+        var wrong = await CliRunner.RunAsync("walktest", "6mwt", path, "--step-constant", k, "--course-length-m", "30");
+
+        right.ExitCode.ShouldBe(0, right.StandardError);
+        right.StandardOutput.ShouldNotContain("disagree");
+        wrong.ExitCode.ShouldBe(0, wrong.StandardError);
+        wrong.StandardOutput.ShouldContain("Caution: the course and the sensor disagree");
+        wrong.StandardOutput.ShouldContain("--course-length-m");
+        wrong.StandardOutput.ShouldContain("weinberg-acceleration-range model");
+    }
+
+    [Fact]
     public async Task WalkTest_TenMetresWithTheCalibratedConstant_MeasuresTheWalkAndNamesWeinberg()
     {
         var k = await CalibrateAsync();

@@ -180,7 +180,7 @@ internal static class WalkTestCommand
                                   : ", unfinished last leg not estimated (no completed leg to scale its steps by)")
                             : "turns not measured (the recording has no gyroscope), so no distance by course")
                         + (r.SensorDistanceMeters is { } d ? $", {d.ToString("F0", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})" : ", no sensor distance (no distance model for this placement; a phone needs --step-constant or --height-m)")
-                        + "." + Decline(r)
+                        + "." + Decline(r) + DistanceCaution(r)
                         + (rec.DurationSeconds < 355
                             ? $"\nCaution: the recording lasts {Minutes(rec.DurationSeconds)}, less than 6 minutes: the distances are not those of a full 6-minute walk, and any change over the minutes is over the complete minutes recorded only."
                             : "");
@@ -290,6 +290,28 @@ internal static class WalkTestCommand
     /// How speed (or, without a distance model, cadence) changed from the first to the last complete minute; a plain note
     /// instead when the recording holds fewer than two complete minutes (a minute it does not hold is not a 100 % fall).
     /// </summary>
+    /// <summary>
+    /// A caution when the course distance (completed legs, plus the estimated last leg when there is one) and the sensor
+    /// distance differ by more than a quarter of the course distance, the same allowance the 10-metre walk gives a sensor
+    /// distance (<see cref="TenMetreWalkOptions.DistanceTolerance"/>: the largest documented distance error of a placement
+    /// plus the steps a first-to-last-contact distance leaves out). Two measures of one walk that far apart mean a wrong
+    /// course length, missed or extra turns, or a distance model that does not fit this walker; the therapist should know
+    /// before reading either as the 6-minute walk distance.
+    /// </summary>
+    private static string DistanceCaution(SixMinuteWalkResult r)
+    {
+        if ((r.EstimatedTotalDistanceMeters ?? r.CourseDistanceMeters) is not { } course || course <= 0 || r.SensorDistanceMeters is not { } sensor)
+        {
+            return "";
+        }
+
+        var difference = Math.Abs(sensor - course) / course;
+        return difference <= new TenMetreWalkOptions().DistanceTolerance
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture,
+                $"\nCaution: the course and the sensor disagree ({course:F0} m by course, {sensor:F0} m by sensor, {difference * 100:F0} % apart). Check the course length (--course-length-m) and that every turn was found; the sensor distance comes from the {GaitJson.KebabCase(r.DistanceModel.ToString())} model, which may not fit this walker.");
+    }
+
     private static string Decline(SixMinuteWalkResult r)
     {
         if (r.DeclinePercent is not { } p || r.DeclineToMinute is not { } to)

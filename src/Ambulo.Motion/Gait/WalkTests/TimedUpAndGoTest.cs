@@ -1,5 +1,6 @@
 using Ambulo.Motion.Filters;
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Gait.WalkTests;
 
@@ -74,7 +75,11 @@ public static class TimedUpAndGoTest
         double? turnToSit = turn2 is not null ? end - turn2.StartSeconds : null;
         var walked = WalkedDistance.Between(analysis, firstStep, turn2?.StartSeconds ?? end.Value);
         return new TimedUpAndGoResult(true, start, end, end - start, firstStep - start, walkOut, turnTime, walkBack, turnToSit, steps.Count,
-            turn1 is null ? "no turn found: phases after sit-to-stand are unknown" : turn2 is null ? "no turn-to-sit found" : null,
+            turn1 is null
+                ? recording.Metadata.Channels.HasFlag(SensorChannels.Gyroscope)
+                    ? "no turn found: phases after sit-to-stand are unknown"
+                    : "turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown"
+                : turn2 is null ? "no turn-to-sit found" : null,
             walked, walked is null ? DistanceModel.None : WalkedDistance.ModelOf(analysis));
     }
 

@@ -43,11 +43,23 @@ public class TimedUpAndGoTestTests
         result.WalkedDistanceMeters!.Value.ShouldBe(13 * 0.414 * 1.7, 0.414 * 1.7);
     }
 
+    [Fact]
+    public void Estimate_PhoneWithoutAGyroscope_TimesTheTestAndSaysTurnsWereNotMeasured()
+    {
+        var result = TimedUpAndGoTest.Estimate(Recording("front-pocket", gyroscope: false));
+
+        // The total is not checked here: this synthetic turn-to-sit is a pure rotation, which only a gyroscope sees.
+        result.Found.ShouldBeTrue(result.Problem);
+        result.WalkOutSeconds.ShouldBeNull();
+        result.TurnSeconds.ShouldBeNull();
+        result.Problem.ShouldBe("turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown");
+    }
+
     /// <summary>
     /// SYNTHETIC trunk or pocket sensor, upright: sitting 2 s; stand-up jolt with trunk pitch 2–3 s; steps every 0.6 s
     /// from 3.2 to 6.8 s; 180° turn 7–8.5 s; steps 8.8–12.4 s; turn to sit 12.6–14.1 s; still until 17 s.
     /// </summary>
-    private static SensorRecording Recording(string placement)
+    private static SensorRecording Recording(string placement, bool gyroscope = true)
     {
         const double fs = 100;
         var steps = Enumerable.Range(0, 7).Select(k => 3.2 + 0.6 * k).Concat(Enumerable.Range(0, 7).Select(k => 8.8 + 0.6 * k)).ToList();
@@ -71,14 +83,15 @@ public class TimedUpAndGoTestTests
 
             // Standing up: the trunk pitches forward and back (about the medio-lateral x axis) while rising.
             var pitch = t is >= 2 and < 3 ? 1.2 * Math.Sin(2 * Math.PI * (t - 2)) : 0;
-            return new ImuSample(t, new Vector3(0, 0, (float)(9.80665 + vertical)), new Vector3((float)pitch, 0, (float)yaw));
+            var rate = gyroscope ? new Vector3((float)pitch, 0, (float)yaw) : Vector3.Zero;
+            return new ImuSample(t, new Vector3(0, 0, (float)(9.80665 + vertical)), rate);
         }).ToArray();
         return new SensorRecording(new RecordingMetadata
         {
             Sensor = SensorKind.Imu,
             Placement = placement,
             SamplingRateHz = fs,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
+            Channels = gyroscope ? SensorChannels.Accelerometer | SensorChannels.Gyroscope : SensorChannels.Accelerometer,
         }, samples);
     }
 }
