@@ -50,8 +50,8 @@ public static class GaitAnalyzer
     /// <summary>
     /// The placements gait analysis knows by name, as a person states them (the CLI's <c>--placement</c> accepts exactly
     /// these): foot and shank with their side (a sensor on each side gives left/right), the lower back (L5), and a phone in
-    /// the front or back trouser pocket or the hand, with or without a side. <see cref="ParsePlacement"/> also reads a few
-    /// other spellings found in recording files (<c>l5</c>, <c>belt</c>).
+    /// the front or back trouser pocket or the hand, with or without a side. <see cref="ParsePlacement"/> also reads the
+    /// other spellings <see cref="RecordingPlacements"/> accepts (<c>l5</c>, <c>belt</c>).
     /// </summary>
     public static IReadOnlyList<string> PlacementNames { get; } =
     [
@@ -60,17 +60,26 @@ public static class GaitAnalyzer
         "hand", "hand-left", "hand-right",
     ];
 
+    /// <summary>
+    /// How walking is measured from <paramref name="placement"/>. The spelling is read by
+    /// <see cref="RecordingPlacements.TryParse"/> (case, blanks and the other names of the lower back), the one list of
+    /// placements a recording may name; a placement not on it, or one walking is not measured from, is <see cref="GaitPlacement.Other"/>.
+    /// </summary>
     public static GaitPlacement ParsePlacement(string placement)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var p = placement.Trim().ToLowerInvariant();
+        if (!RecordingPlacements.TryParse(placement, out var p))
+        {
+            return GaitPlacement.Other;
+        }
+
         return p switch
         {
             _ when p.StartsWith("foot", StringComparison.Ordinal) => GaitPlacement.Foot,
             _ when p.StartsWith("shank", StringComparison.Ordinal) => GaitPlacement.Shank,
-            "lower-back" or "lowerback" or "l5" or "belt" => GaitPlacement.LowerBack,
+            "lower-back" => GaitPlacement.LowerBack,
             _ when p.Contains("pocket", StringComparison.Ordinal) => GaitPlacement.Pocket,
-            "hand" or "hand-left" or "hand-right" => GaitPlacement.Hand,
+            _ when p.StartsWith("hand", StringComparison.Ordinal) => GaitPlacement.Hand,
             _ => GaitPlacement.Other,
         };
     }
