@@ -152,6 +152,7 @@ public static class GaitAnalyzer
             }
         }
 
+        bouts = GaitSummaries.WithTiming(contacts, strides, bouts);
         var summary = GaitSummaries.Summarize(contacts, strides, bouts, model);
         if (otherFootInferred)
         {

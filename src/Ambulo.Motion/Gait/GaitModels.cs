@@ -49,7 +49,10 @@ public sealed record Stride(
     double? StrideLengthMeters = null,
     bool EndsInStandstill = false);
 
-/// <summary>A stretch of continuous walking.</summary>
+/// <summary>
+/// A stretch of continuous walking. Start, end, steps, cadence, distance and speed come from the detector; the per-bout
+/// figures below are added by <see cref="GaitAnalyzer.Analyze"/> (a bout straight from a detector has none of them).
+/// </summary>
 public sealed record WalkingBout(
     double StartSeconds,
     double EndSeconds,
@@ -59,6 +62,35 @@ public sealed record WalkingBout(
     double? GaitSpeedMetersPerSecond = null)
 {
     public double DurationSeconds => EndSeconds - StartSeconds;
+
+    /// <summary>
+    /// The bout's own stride and step timing, from the contacts and strides inside it by the same function as the
+    /// whole-recording <see cref="GaitSummary"/> (<see cref="GaitSummaries.Timing"/>); <see cref="GaitTiming.None"/> on a
+    /// bout that was not analysed by <see cref="GaitAnalyzer"/>.
+    /// </summary>
+    public GaitTiming Timing { get; init; } = GaitTiming.None;
+}
+
+/// <summary>
+/// Timing of steady walking over a set of strides and contacts: a whole recording (<see cref="GaitSummary.Timing"/>) or
+/// one walking bout (<see cref="WalkingBout.Timing"/>), both made by <see cref="GaitSummaries.Timing"/>. Every value is
+/// absent (null, not zero) when the placement or the strides cannot give it: left and right step times need sides (lower
+/// back, or a foot or shank sensor on each leg); stance and swing need final contacts (foot or shank); the variability
+/// needs <see cref="GaitSummaries.MinimumStridesForVariability"/> strides. Asymmetry ratios are larger/smaller of the left
+/// and right means (1 = symmetric), as in <see cref="GaitSummary"/>.
+/// </summary>
+public sealed record GaitTiming(
+    double? StrideTimeSeconds = null,
+    double? StrideTimeVariabilityPercent = null,
+    double? StepTimeLeftSeconds = null,
+    double? StepTimeRightSeconds = null,
+    double? StepTimeAsymmetryRatio = null,
+    double? SwingTimeAsymmetryRatio = null,
+    double? StanceSeconds = null,
+    double? SwingSeconds = null)
+{
+    /// <summary>Nothing measured.</summary>
+    public static GaitTiming None { get; } = new();
 }
 
 /// <summary>
@@ -79,7 +111,12 @@ public sealed record GaitSummary(
     double? SwingSeconds,
     double? GaitSpeedMetersPerSecond,
     double? DistanceMeters,
-    DistanceModel DistanceModel);
+    DistanceModel DistanceModel)
+{
+    /// <summary>The summary's timing values together, in the shape each bout carries (<see cref="WalkingBout.Timing"/>).</summary>
+    public GaitTiming Timing => new(StrideTimeSeconds, StrideTimeVariabilityPercent, StepTimeLeftSeconds, StepTimeRightSeconds,
+        StepTimeAsymmetryRatio, SwingTimeAsymmetryRatio, StanceSeconds, SwingSeconds);
+}
 
 /// <summary>
 /// Everything a gait analysis found in one recording. <see cref="OtherFootInferred"/>: only one foot (or shank) was

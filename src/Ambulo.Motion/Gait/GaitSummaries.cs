@@ -1,7 +1,8 @@
 namespace Ambulo.Motion.Gait;
 
 /// <summary>
-/// Whole-recording gait parameters from contacts, strides and bouts.
+/// Gait parameters from contacts, strides and bouts: the whole recording's (<see cref="Summarize"/>) and each bout's
+/// (<see cref="WithTiming"/>), the timing of both from one function (<see cref="Timing"/>).
 /// Timing statistics describe steady walking, so they use complete gait cycles only: a stride flagged
 /// <see cref="Stride.EndsInStandstill"/> (the step into standstill at the end of a bout: the foot lands and stays, so
 /// it is a slowing-down step, not a cycle) is left out of stride time, stride-time variability, stance, swing and the
@@ -18,17 +19,50 @@ namespace Ambulo.Motion.Gait;
 /// </summary>
 public static class GaitSummaries
 {
+    /// <summary>
+    /// Fewest complete strides whose stride times give a variability (coefficient of variation). A standard deviation of
+    /// two stride times is just their one difference (times 1/√2), which says nothing about how steady the walk is; from
+    /// three on it is spread over more than one interval. This is the least the formula needs, not a clinical
+    /// recommendation: fewer strides make it noisier, so a short bout's variability is a rough figure.
+    /// </summary>
+    public const int MinimumStridesForVariability = 3;
+
+    /// <summary>Tolerance of the bout borders: contacts and strides land on them exactly (to rounding).</summary>
+    private const double BorderSeconds = 1e-9;
+
     public static GaitSummary Summarize(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts, DistanceModel model)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(strides);
         ArgumentNullException.ThrowIfNull(bouts);
         var cadence = CadenceStepsPerMinute(bouts);
+        var t = Timing(contacts, strides, bouts);
+
+        var withDistance = bouts.Where(b => b.DistanceMeters is not null).ToList();
+        double? distance = model != DistanceModel.None && withDistance.Count > 0 ? withDistance.Sum(b => b.DistanceMeters!.Value) : null;
+        var distanceSeconds = withDistance.Sum(b => b.DurationSeconds);
+        double? speed = distance is { } d && distanceSeconds > 0 ? d / distanceSeconds : null;
+
+        return new GaitSummary(contacts.Count, cadence, t.StrideTimeSeconds, t.StrideTimeVariabilityPercent, t.StepTimeAsymmetryRatio, t.SwingTimeAsymmetryRatio,
+            t.StepTimeLeftSeconds, t.StepTimeRightSeconds, t.StanceSeconds, t.SwingSeconds, speed, distance, distance is null ? DistanceModel.None : model);
+    }
+
+    /// <summary>
+    /// The timing of <paramref name="strides"/> and <paramref name="contacts"/>: the one function behind the whole-recording
+    /// summary (<see cref="Summarize"/>: every stride and contact, every bout) and each bout's figures (<see cref="WithTiming"/>:
+    /// the bout's own). Strides into standstill are left out (see the class remarks); step times are taken only between
+    /// consecutive contacts of opposite sides inside one of <paramref name="bouts"/>.
+    /// </summary>
+    public static GaitTiming Timing(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(strides);
+        ArgumentNullException.ThrowIfNull(bouts);
         var standstillLandings = strides.Where(s => s.EndsInStandstill).Select(s => (s.Side, s.EndSeconds)).ToList();
         strides = strides.Where(s => !s.EndsInStandstill).ToList();
         var strideTimes = strides.Select(s => s.StrideTimeSeconds).ToList();
         double? strideTime = strideTimes.Count > 0 ? strideTimes.Average() : null;
-        double? variability = strideTimes.Count > 2 ? 100 * StandardDeviation(strideTimes) / strideTimes.Average() : null;
+        double? variability = strideTimes.Count >= MinimumStridesForVariability ? 100 * StandardDeviation(strideTimes) / strideTimes.Average() : null;
 
         var (left, right) = StepTimesPerSide(contacts, bouts, standstillLandings);
         double? stepLeft = left.Count > 0 ? left.Average() : null;
@@ -40,14 +74,90 @@ public static class GaitSummaries
         double? swingAsymmetry = swingLeft.Count > 0 && swingRight.Count > 0 ? Ratio(swingLeft.Average(), swingRight.Average()) : null;
         var stance = strides.Where(s => s.StanceSeconds is not null).Select(s => s.StanceSeconds!.Value).ToList();
         var swing = strides.Where(s => s.SwingSeconds is not null).Select(s => s.SwingSeconds!.Value).ToList();
+        return new GaitTiming(strideTime, variability, stepLeft, stepRight, stepAsymmetry, swingAsymmetry,
+            stance.Count > 0 ? stance.Average() : null, swing.Count > 0 ? swing.Average() : null);
+    }
 
-        var withDistance = bouts.Where(b => b.DistanceMeters is not null).ToList();
-        double? distance = model != DistanceModel.None && withDistance.Count > 0 ? withDistance.Sum(b => b.DistanceMeters!.Value) : null;
-        var distanceSeconds = withDistance.Sum(b => b.DurationSeconds);
-        double? speed = distance is { } d && distanceSeconds > 0 ? d / distanceSeconds : null;
+    /// <summary>
+    /// Each bout with its <see cref="WalkingBout.Timing"/>: <see cref="Timing"/> of the contacts from its start to its end and
+    /// the strides that start and end within it. One pass over contacts and strides (O(contacts + strides + bouts)) when
+    /// the contacts are in time order, the strides in order of start and the bouts in order and apart, as every detector
+    /// gives them; other input is put in order first.
+    /// </summary>
+    public static IReadOnlyList<WalkingBout> WithTiming(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(strides);
+        ArgumentNullException.ThrowIfNull(bouts);
+        if (!InOrder(contacts, c => c.TimeSeconds))
+        {
+            contacts = [.. contacts.OrderBy(c => c.TimeSeconds)];
+        }
 
-        return new GaitSummary(contacts.Count, cadence, strideTime, variability, stepAsymmetry, swingAsymmetry, stepLeft, stepRight,
-            stance.Count > 0 ? stance.Average() : null, swing.Count > 0 ? swing.Average() : null, speed, distance, distance is null ? DistanceModel.None : model);
+        if (!InOrder(strides, s => s.StartSeconds))
+        {
+            strides = [.. strides.OrderBy(s => s.StartSeconds)];
+        }
+
+        var apart = InOrder(bouts, b => b.StartSeconds);
+        for (var k = 1; apart && k < bouts.Count; k++)
+        {
+            apart = bouts[k].StartSeconds > bouts[k - 1].EndSeconds;
+        }
+
+        var result = new List<WalkingBout>(bouts.Count);
+        int c = 0, s = 0;
+        foreach (var bout in bouts)
+        {
+            double from = bout.StartSeconds - BorderSeconds, to = bout.EndSeconds + BorderSeconds;
+            if (!apart)
+            {
+                c = 0;
+                s = 0;
+            }
+
+            while (c < contacts.Count && contacts[c].TimeSeconds < from)
+            {
+                c++;
+            }
+
+            var boutContacts = new List<InitialContact>();
+            for (var k = c; k < contacts.Count && contacts[k].TimeSeconds <= to; k++)
+            {
+                boutContacts.Add(contacts[k]);
+            }
+
+            while (s < strides.Count && strides[s].StartSeconds < from)
+            {
+                s++;
+            }
+
+            var boutStrides = new List<Stride>();
+            for (var k = s; k < strides.Count && strides[k].StartSeconds <= to; k++)
+            {
+                if (strides[k].EndSeconds <= to)
+                {
+                    boutStrides.Add(strides[k]);
+                }
+            }
+
+            result.Add(bout with { Timing = Timing(boutContacts, boutStrides, [bout]) });
+        }
+
+        return result;
+    }
+
+    private static bool InOrder<T>(IReadOnlyList<T> items, Func<T, double> key)
+    {
+        for (var k = 1; k < items.Count; k++)
+        {
+            if (key(items[k]) < key(items[k - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
