@@ -1,4 +1,5 @@
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Gait;
 
@@ -109,6 +110,7 @@ public static class GaitAnalyzer
         var model = DistanceModel.None;
         var otherFootInferred = false;
         IReadOnlyList<double?>? stepLengths = null;
+        LowerBackGaitResult? lowerBack = null;
         switch (placement)
         {
             case GaitPlacement.Foot or GaitPlacement.Shank:
@@ -135,6 +137,7 @@ public static class GaitAnalyzer
                 strides.AddRange(result.Strides);
                 bouts = result.WalkingBouts;
                 model = result.DistanceModel;
+                lowerBack = result;
                 break;
             }
 
@@ -153,6 +156,16 @@ public static class GaitAnalyzer
         }
 
         bouts = GaitSummaries.WithTiming(contacts, strides, bouts);
+        if (lowerBack is not null)
+        {
+            bouts = WithPauses(bouts, lowerBack, recordings[0]);
+        }
+
+        if (recordings.FirstOrDefault(r => r.Metadata.Channels.HasFlag(SensorChannels.Gyroscope)) is { } turning)
+        {
+            bouts = WithTurns(bouts, turning);
+        }
+
         var summary = GaitSummaries.Summarize(contacts, strides, bouts, model);
         if (otherFootInferred)
         {
@@ -160,6 +173,97 @@ public static class GaitAnalyzer
         }
 
         return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred, stepLengths);
+    }
+
+    /// <summary>
+    /// Recording around each bout given to <see cref="TurnDetector"/> on either side, in seconds. Its filters (gravity at
+    /// 0.25 Hz, yaw rate at 1 Hz, both zero-phase) have settled well within this, so a bout's turns come out as from the
+    /// whole recording, while only the walking and its surroundings are processed: a day or a week on the lower back is
+    /// mostly sitting, standing and lying.
+    /// </summary>
+    private const double TurnMarginSeconds = 10;
+
+    /// <summary>
+    /// Each bout with the turns whose middle lies within it (<see cref="WalkingBout.Turns"/>). Bouts whose margins overlap
+    /// are searched as one stretch, so a turn between them is found once and goes to the bout holding its middle, if any.
+    /// </summary>
+    private static List<WalkingBout> WithTurns(IReadOnlyList<WalkingBout> bouts, SensorRecording recording)
+    {
+        var samples = recording.Samples;
+        var result = new List<WalkingBout>(bouts.Count);
+        var first = 0;
+        while (first < bouts.Count)
+        {
+            var last = first;
+            var end = bouts[first].EndSeconds;
+            while (last + 1 < bouts.Count && bouts[last + 1].StartSeconds - TurnMarginSeconds <= end + TurnMarginSeconds)
+            {
+                last++;
+                end = Math.Max(end, bouts[last].EndSeconds);
+            }
+
+            var from = FirstSampleAtOrAfter(samples, bouts[first].StartSeconds - TurnMarginSeconds);
+            var to = FirstSampleAtOrAfter(samples, end + TurnMarginSeconds);
+            var turns = TurnDetector.Detect(samples.AsSpan(from, to - from), recording.Metadata.SamplingRateHz);
+            for (var k = first; k <= last; k++)
+            {
+                var bout = bouts[k];
+                var own = turns.Where(t => Middle(t) >= bout.StartSeconds && Middle(t) <= bout.EndSeconds).ToList();
+                result.Add(bout with { Turns = own });
+            }
+
+            first = last + 1;
+        }
+
+        return result;
+    }
+
+    private static double Middle(Turn turn) => (turn.StartSeconds + turn.EndSeconds) / 2;
+
+    private static int FirstSampleAtOrAfter(ImuSample[] samples, double seconds)
+    {
+        int lo = 0, hi = samples.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (samples[mid].TimeSeconds < seconds)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// Each lower-back bout with its pauses (<see cref="WalkingBout.Pauses"/>): the intervals between its consecutive
+    /// contacts over <see cref="LowerBackGaitOptions.MaximumStepSeconds"/>, by the detector's own rule (counted in samples,
+    /// as it counts them): such an interval is no step and holds no stride, only a standstill the pause rule bridged.
+    /// </summary>
+    private static List<WalkingBout> WithPauses(IReadOnlyList<WalkingBout> bouts, LowerBackGaitResult detected, SensorRecording recording)
+    {
+        var maxStep = detected.Options.MaximumStepSeconds * recording.Metadata.SamplingRateHz;
+        var result = new List<WalkingBout>(bouts.Count);
+        for (var b = 0; b < bouts.Count; b++)
+        {
+            var ics = detected.BoutContactSamples[b];
+            var pauses = new List<GaitPause>();
+            for (var k = 0; k + 1 < ics.Length; k++)
+            {
+                if (ics[k + 1] - ics[k] > maxStep)
+                {
+                    pauses.Add(new GaitPause(recording.Samples[ics[k]].TimeSeconds, recording.Samples[ics[k + 1]].TimeSeconds));
+                }
+            }
+
+            result.Add(bouts[b] with { Pauses = pauses });
+        }
+
+        return result;
     }
 
     /// <summary>Bout distance = sum of the phone step lengths from the bout's first to its last contact; speed = distance / bout duration.</summary>

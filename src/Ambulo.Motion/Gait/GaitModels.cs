@@ -69,6 +69,32 @@ public sealed record WalkingBout(
     /// bout that was not analysed by <see cref="GaitAnalyzer"/>.
     /// </summary>
     public GaitTiming Timing { get; init; } = GaitTiming.None;
+
+    /// <summary>
+    /// The turns of the bout (<see cref="TurnDetector"/>, at least its <see cref="TurnOptions.MinimumAngleDegrees"/>): each turn
+    /// whose middle lies between the bout's start and end, in time order, with its start, end and signed angle. Empty when
+    /// the bout holds none; null (not measured, never "no turn") when the recording has no gyroscope.
+    /// </summary>
+    public IReadOnlyList<Turn>? Turns { get; init; }
+
+    /// <summary>
+    /// The standstills inside the bout that the bout rule bridged, in time order: on the lower back, a stop of up to
+    /// <see cref="LowerBackGaitOptions.MaximumPauseSeconds"/> (3 s with <see cref="LowerBackGaitOptions.SlowOrImpaired"/>,
+    /// the Mobilise-D bout definition) between two stretches of steps keeps them one bout, and each such stop is a pause
+    /// here. Empty when the bout has none (always, with a preset whose pause rule is off). Null for foot, shank and phone
+    /// bouts: those end at any gap between contacts over <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/> and no
+    /// pause rule joins stretches of steps, so the detector knows no pause inside a bout to report.
+    /// </summary>
+    public IReadOnlyList<GaitPause>? Pauses { get; init; }
+}
+
+/// <summary>
+/// A standstill inside a walking bout, from the last initial contact before it to the first after it (the standing
+/// itself is a little shorter: the last step's stance and the next step's swing lie at its ends).
+/// </summary>
+public sealed record GaitPause(double StartSeconds, double EndSeconds)
+{
+    public double DurationSeconds => EndSeconds - StartSeconds;
 }
 
 /// <summary>
