@@ -16,8 +16,17 @@ public sealed class GaitJsonKeysTests : IDisposable
     private static readonly string[] StrideKeys = ["start_s", "end_s", "side", "stride_time_s", "stance_s", "swing_s", "stride_length_m"];
     private static readonly string[] BoutKeys = ["start_s", "end_s", "steps", "distance_m", "gait_speed_mps"];
 
-    // Beyond the issue's list: each bout's own cadence (the issue asks for cadence per bout).
-    private static readonly string[] BoutExtras = ["cadence_spm"];
+    // Beyond the issue's list: each bout's own cadence, stride and step timing, turns and pauses (the issue asks for these
+    // per bout: "Per stride and per bout: stride time, step time per side, stance and swing time, cadence, step-time and
+    // swing-time asymmetry ratios, stride-time variability"; "Walking-bout detection (start, end, pauses, turns)").
+    private static readonly string[] BoutExtras =
+    [
+        "cadence_spm", "stride_time_s", "stride_time_cv_percent", "step_time_left_s", "step_time_right_s", "step_time_asymmetry",
+        "swing_time_asymmetry", "stance_s", "swing_s", "turn_count", "turns", "pauses",
+    ];
+
+    private static readonly string[] TurnKeys = ["start_s", "end_s", "angle_deg"];
+    private static readonly string[] PauseKeys = ["start_s", "end_s"];
     private static readonly string[] SummaryKeys = ["steps", "cadence_spm", "stride_time_s", "step_time_asymmetry", "gait_speed_mps", "distance_m"];
 
     // Documented extras: the placement analysed, the stride into standstill flag, and the name of the distance model.
@@ -75,8 +84,41 @@ public sealed class GaitJsonKeysTests : IDisposable
         Keys(root).ShouldBe(RootKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(StepKeys, ignoreOrder: true);
         StrideKeys.ShouldBeSubsetOf(KeysWithin(root.GetProperty("strides"), StrideKeys, StrideExtras));
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe([.. BoutKeys, .. BoutExtras], ignoreOrder: true);
+        // Feet give every per-bout figure and the turns (gyroscope); no pause rule joins foot bouts, so no pause list.
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe([.. BoutKeys, .. BoutExtras.Except(["pauses"])], ignoreOrder: true);
+        TurnAndPauseKeys(root.GetProperty("walking_bouts"), requireTurn: true);
         Keys(root.GetProperty("summary")).ShouldBe([.. SummaryKeys, .. SummaryExtras], ignoreOrder: true);
+    }
+
+    /// <summary>Every turn and pause object has exactly its keys; at least one turn is seen when <paramref name="requireTurn"/>.</summary>
+    private static void TurnAndPauseKeys(JsonElement bouts, bool requireTurn)
+    {
+        var turns = 0;
+        foreach (var bout in bouts.EnumerateArray())
+        {
+            if (bout.TryGetProperty("turns", out var list))
+            {
+                bout.GetProperty("turn_count").GetInt32().ShouldBe(list.GetArrayLength());
+                foreach (var turn in list.EnumerateArray())
+                {
+                    Keys(turn).ShouldBe(TurnKeys, ignoreOrder: true);
+                    turns++;
+                }
+            }
+
+            if (bout.TryGetProperty("pauses", out var pauses))
+            {
+                foreach (var pause in pauses.EnumerateArray())
+                {
+                    Keys(pause).ShouldBe(PauseKeys, ignoreOrder: true);
+                }
+            }
+        }
+
+        if (requireTurn)
+        {
+            turns.ShouldBeGreaterThan(0);
+        }
     }
 
     [Fact]
@@ -91,7 +133,11 @@ public sealed class GaitJsonKeysTests : IDisposable
         Keys(root).ShouldBe(RootKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(StepKeys, ignoreOrder: true);
         KeysWithin(root.GetProperty("strides"), StrideKeys, StrideExtras).ShouldBe(["start_s", "end_s", "side", "stride_time_s", "stride_length_m"], ignoreOrder: true);
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe([.. BoutKeys, .. BoutExtras], ignoreOrder: true);
+        // The trunk sees no toe-off: no stance, swing or swing asymmetry per bout either.
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras)
+            .ShouldBe([.. BoutKeys, .. BoutExtras.Except(["stance_s", "swing_s", "swing_time_asymmetry"])], ignoreOrder: true);
+        // This short straight walk's one bout holds no turn of 45° or more, so only the shape of the keys is checked.
+        TurnAndPauseKeys(root.GetProperty("walking_bouts"), requireTurn: false);
         Keys(root.GetProperty("summary")).ShouldBe([.. SummaryKeys, .. SummaryExtras], ignoreOrder: true);
     }
 
@@ -105,6 +151,7 @@ public sealed class GaitJsonKeysTests : IDisposable
         var root = json.RootElement;
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(["initial_contact_s"]);
         root.GetProperty("strides").GetArrayLength().ShouldBe(0);
+        // No sides, no strides, no gyroscope (the Oxford phones recorded acceleration only): no timing and no turn keys.
         KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe(["start_s", "end_s", "steps", "cadence_spm"], ignoreOrder: true);
         Keys(root.GetProperty("summary")).ShouldBe(["steps", "cadence_spm"], ignoreOrder: true);
 

@@ -155,11 +155,13 @@ public static class GaitAnalyzer
             }
         }
 
-        bouts = GaitSummaries.WithTiming(contacts, strides, bouts);
         if (lowerBack is not null)
         {
+            // Before the timing: a pause is no step, so the step times leave it out.
             bouts = WithPauses(bouts, lowerBack, recordings[0]);
         }
+
+        bouts = GaitSummaries.WithTiming(contacts, strides, bouts);
 
         if (recordings.FirstOrDefault(r => r.Metadata.Channels.HasFlag(SensorChannels.Gyroscope)) is { } turning)
         {

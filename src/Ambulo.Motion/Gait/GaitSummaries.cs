@@ -51,7 +51,7 @@ public static class GaitSummaries
     /// The timing of <paramref name="strides"/> and <paramref name="contacts"/>: the one function behind the whole-recording
     /// summary (<see cref="Summarize"/>: every stride and contact, every bout) and each bout's figures (<see cref="WithTiming"/>:
     /// the bout's own). Strides into standstill are left out (see the class remarks); step times are taken only between
-    /// consecutive contacts of opposite sides inside one of <paramref name="bouts"/>.
+    /// consecutive contacts of opposite sides inside one of <paramref name="bouts"/>, never across one of its pauses.
     /// </summary>
     public static GaitTiming Timing(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, IReadOnlyList<WalkingBout> bouts)
     {
@@ -161,8 +161,9 @@ public static class GaitSummaries
     }
 
     /// <summary>
-    /// Step time of a side = time from the other foot's contact to this foot's contact, within a bout; steps landing at
-    /// one of <paramref name="leaveOut"/> (side and time of a landing into standstill) are left out.
+    /// Step time of a side = time from the other foot's contact to this foot's contact, within a bout and not across one of
+    /// its <see cref="WalkingBout.Pauses"/>; steps landing at one of <paramref name="leaveOut"/> (side and time of a landing
+    /// into standstill) are left out.
     /// </summary>
     internal static (List<double> Left, List<double> Right) StepTimesPerSide(IReadOnlyList<InitialContact> contacts, IReadOnlyList<WalkingBout> bouts,
         IReadOnlyList<(BodySide Side, double Seconds)>? leaveOut = null)
@@ -178,8 +179,10 @@ public static class GaitSummaries
                 continue;
             }
 
-            if (!bouts.Any(w => a.TimeSeconds >= w.StartSeconds - 1e-9 && b.TimeSeconds <= w.EndSeconds + 1e-9))
+            var bout = bouts.FirstOrDefault(w => a.TimeSeconds >= w.StartSeconds - 1e-9 && b.TimeSeconds <= w.EndSeconds + 1e-9);
+            if (bout is null || bout.Pauses?.Any(p => p.StartSeconds >= a.TimeSeconds - 1e-6 && p.EndSeconds <= b.TimeSeconds + 1e-6) == true)
             {
+                // Not within one bout, or across a standstill the bout runs over (a pause is no step).
                 continue;
             }
 

@@ -123,8 +123,11 @@ public class BoutTurnsAndPausesTests
         pause.StartSeconds.ShouldBe(steps[3], 0.15);
         pause.EndSeconds.ShouldBe(steps[4], 0.15);
         pause.DurationSeconds.ShouldBe(2.6, 0.1);
-        // The pause is no stride: the bout's stride time is the walking's 1.2 s.
+        // The pause is no stride and no step: the bout's stride time is the walking's 1.2 s, both step times 0.6 s.
         bout.Timing.StrideTimeSeconds!.Value.ShouldBe(1.2, 0.02);
+        bout.Timing.StepTimeLeftSeconds!.Value.ShouldBe(0.6, 0.02);
+        bout.Timing.StepTimeRightSeconds!.Value.ShouldBe(0.6, 0.02);
+        analysis.Summary.StepTimeAsymmetryRatio!.Value.ShouldBe(1.0, 0.05);
     }
 
     [Fact]
