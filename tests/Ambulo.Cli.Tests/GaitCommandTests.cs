@@ -161,6 +161,17 @@ public sealed class GaitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Gait_RecordingPlacedOnTheThigh_ErrorIsTheLibrarysRefusalWithTheHint()
+    {
+        var path = WriteWalk("thigh-left", "thigh.csv");
+
+        var result = await CliRunner.RunAsync("gait", path, "--json");
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.Trim().ShouldBe($"error: 'thigh.csv': {Ambulo.Motion.Gait.GaitAnalyzer.PlacementProblem("thigh-left")}; if the sensor was worn in one of those places, say which with --placement.");
+    }
+
+    [Fact]
     public async Task Gait_ThighRecordingWithPlacementGiven_IsAnalysedAsThatPlacement()
     {
         var path = WriteWalk("thigh-left", "thigh.csv");

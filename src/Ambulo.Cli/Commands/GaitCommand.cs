@@ -89,6 +89,7 @@ internal static class GaitCommand
             }
 
             var loaded = new List<SensorRecording>();
+            var names = new List<string>();
             foreach (var file in parseResult.GetValue(recordings) ?? [])
             {
                 if (!RecordingFiles.TryRead(file, error, out var recording))
@@ -96,13 +97,8 @@ internal static class GaitCommand
                     return ExitBadInput;
                 }
 
-                if (RecordingFiles.PlacementProblem(recording, placementName) is { } unmeasurable)
-                {
-                    error.WriteLine($"error: '{file.Name}': {unmeasurable}");
-                    return ExitBadInput;
-                }
-
                 loaded.Add(recording);
+                names.Add(file.Name);
             }
 
             if (TwoSidesProblem(loaded) is { } problem)
@@ -111,7 +107,19 @@ internal static class GaitCommand
                 return ExitBadInput;
             }
 
-            var analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg, PhoneStepLength: phone), placementName);
+            GaitAnalysis analysis;
+            try
+            {
+                analysis = GaitAnalyzer.Analyze(loaded, new GaitAnalysisOptions(population, leg, PhoneStepLength: phone), placementName);
+            }
+            catch (UnmeasuredPlacementException ex)
+            {
+                // The library refuses a placement walking is not measured from; the file is the one placed there.
+                var file = names[Math.Max(0, loaded.FindIndex(r => r.Metadata.Placement == ex.Placement))];
+                error.WriteLine($"error: '{file}': {ex.Message}; {RecordingFiles.PlacementHint}");
+                return ExitBadInput;
+            }
+
             if (parseResult.GetValue(json))
             {
                 output.WriteLine(GaitJson.Write(analysis));
@@ -287,19 +295,20 @@ internal static class RecordingFiles
 
     /// <summary>
     /// Walking is measured from a foot, a shank, the lower back, or a phone in a pocket or the hand. A recording placed
-    /// anywhere else (a thigh strap, the trunk, under the foot, …) used to go to the phone step counter without a word and
-    /// give plausible-looking numbers from a method never checked there; it is refused unless <c>--placement</c> says which
-    /// of the measured placements it is. Null when the placement (or its override) is one walking is measured from.
+    /// anywhere else (a thigh strap, the trunk, under the foot, …) is refused by the library
+    /// (<see cref="GaitAnalyzer.PlacementProblem"/>: <see cref="GaitAnalyzer.Analyze"/> throws
+    /// <see cref="UnmeasuredPlacementException"/>) unless <c>--placement</c> says which of the measured placements it is;
+    /// this is that refusal with the CLI's hint, for a command that checks each file as it reads it (<c>walktest</c>).
+    /// <c>gait</c> relies on the library's exception. Null when the placement (or its override) is one walking is measured from.
     /// </summary>
     public static string? PlacementProblem(SensorRecording recording, string? placementOverride)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        var placement = placementOverride ?? recording.Metadata.Placement;
-        return GaitAnalyzer.ParsePlacement(placement) != GaitPlacement.Other
-            ? null
-            : $"the recording is placed '{placement}', and walking is measured only from {string.Join(", ", GaitAnalyzer.PlacementNames)}; "
-              + "if the sensor was worn in one of those places, say which with --placement.";
+        return GaitAnalyzer.PlacementProblem(placementOverride ?? recording.Metadata.Placement) is { } problem ? $"{problem}; {PlacementHint}" : null;
     }
+
+    /// <summary>What to do about a recording placed where walking is not measured.</summary>
+    public const string PlacementHint = "if the sensor was worn in one of those places, say which with --placement.";
 
     private static string Multiple(double factor) => factor == 2 ? "twice" : factor.ToString(CultureInfo.InvariantCulture) + " times";
 

@@ -85,6 +85,20 @@ public static class GaitAnalyzer
         };
     }
 
+    /// <summary>
+    /// Null when walking is measured from <paramref name="placement"/> (<see cref="ParsePlacement"/> knows it and it is not
+    /// <see cref="GaitPlacement.Other"/>); otherwise why not, naming the placement and every accepted one. A recording
+    /// worn elsewhere (a thigh strap, the trunk, under the foot) once went to the phone step counter without a word and got
+    /// plausible-looking numbers from a method never checked there.
+    /// </summary>
+    public static string? PlacementProblem(string placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return ParsePlacement(placement) != GaitPlacement.Other
+            ? null
+            : $"the recording is placed '{placement}', and walking is measured only from {string.Join(", ", PlacementNames)}";
+    }
+
     public static BodySide SideOf(string placement)
     {
         ArgumentNullException.ThrowIfNull(placement);
@@ -93,6 +107,12 @@ public static class GaitAnalyzer
     }
 
     /// <summary>Analyses one or more simultaneous recordings of the same walk (e.g. a foot IMU on each side).</summary>
+    /// <param name="recordings">The recordings; each one's placement must be one walking is measured from, unless
+    /// <paramref name="placementOverride"/> says where they were worn.</param>
+    /// <param name="options">Presets and what is known of the person; null for the defaults.</param>
+    /// <param name="placementOverride">Where the sensor was worn, instead of the placement in the recording.</param>
+    /// <exception cref="UnmeasuredPlacementException">The placement (the override, or else any recording's) is not one walking
+    /// is measured from (<see cref="PlacementProblem"/>); the message names it and the accepted ones.</exception>
     public static GaitAnalysis Analyze(IReadOnlyList<SensorRecording> recordings, GaitAnalysisOptions? options = null, string? placementOverride = null)
     {
         ArgumentNullException.ThrowIfNull(recordings);
@@ -102,6 +122,14 @@ public static class GaitAnalyzer
         }
 
         options ??= new GaitAnalysisOptions();
+        foreach (var given in placementOverride is null ? recordings.Select(r => r.Metadata.Placement) : [placementOverride])
+        {
+            if (ParsePlacement(given) == GaitPlacement.Other)
+            {
+                throw UnmeasuredPlacementException.For(given);
+            }
+        }
+
         var placementName = placementOverride ?? recordings[0].Metadata.Placement;
         var placement = ParsePlacement(placementName);
         var contacts = new List<InitialContact>();
