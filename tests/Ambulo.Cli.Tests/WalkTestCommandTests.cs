@@ -111,6 +111,19 @@ public sealed class WalkTestCommandTests : IDisposable
         wrong.StandardOutput.ShouldContain("Caution: the course and the sensor disagree");
         wrong.StandardOutput.ShouldContain("--course-length-m");
         wrong.StandardOutput.ShouldContain("weinberg-acceleration-range model");
+
+        // JSON readers get the same caution, from the result itself.
+        var rightJson = await CliRunner.RunAsync("walktest", "6mwt", path, "--step-constant", k, "--course-length-m", "14", "--json");
+        var wrongJson = await CliRunner.RunAsync("walktest", "6mwt", path, "--step-constant", k, "--course-length-m", "30", "--json");
+        using (var json = JsonDocument.Parse(rightJson.StandardOutput))
+        {
+            json.RootElement.TryGetProperty("distance_caution", out _).ShouldBeFalse();
+        }
+
+        using (var json = JsonDocument.Parse(wrongJson.StandardOutput))
+        {
+            json.RootElement.GetProperty("distance_caution").GetString()!.ShouldStartWith("the course and the sensor disagree");
+        }
     }
 
     [Fact]

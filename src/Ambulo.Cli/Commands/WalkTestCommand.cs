@@ -287,31 +287,17 @@ internal static class WalkTestCommand
     }
 
     /// <summary>
+    /// The 6-minute walk's own caution (<see cref="SixMinuteWalkResult.DistanceCaution"/>, also in the JSON) when its course
+    /// and sensor distances disagree, with where to look; nothing when they agree.
+    /// </summary>
+    private static string DistanceCaution(SixMinuteWalkResult r) => r.DistanceCaution is { } caution
+        ? $"\nCaution: {caution}. Check the course length (--course-length-m) and that every turn was found before reading either as the 6-minute walk distance."
+        : "";
+
+    /// <summary>
     /// How speed (or, without a distance model, cadence) changed from the first to the last complete minute; a plain note
     /// instead when the recording holds fewer than two complete minutes (a minute it does not hold is not a 100 % fall).
     /// </summary>
-    /// <summary>
-    /// A caution when the course distance (completed legs, plus the estimated last leg when there is one) and the sensor
-    /// distance differ by more than a quarter of the course distance, the same allowance the 10-metre walk gives a sensor
-    /// distance (<see cref="TenMetreWalkOptions.DistanceTolerance"/>: the largest documented distance error of a placement
-    /// plus the steps a first-to-last-contact distance leaves out). Two measures of one walk that far apart mean a wrong
-    /// course length, missed or extra turns, or a distance model that does not fit this walker; the therapist should know
-    /// before reading either as the 6-minute walk distance.
-    /// </summary>
-    private static string DistanceCaution(SixMinuteWalkResult r)
-    {
-        if ((r.EstimatedTotalDistanceMeters ?? r.CourseDistanceMeters) is not { } course || course <= 0 || r.SensorDistanceMeters is not { } sensor)
-        {
-            return "";
-        }
-
-        var difference = Math.Abs(sensor - course) / course;
-        return difference <= new TenMetreWalkOptions().DistanceTolerance
-            ? ""
-            : string.Create(CultureInfo.InvariantCulture,
-                $"\nCaution: the course and the sensor disagree ({course:F0} m by course, {sensor:F0} m by sensor, {difference * 100:F0} % apart). Check the course length (--course-length-m) and that every turn was found; the sensor distance comes from the {GaitJson.KebabCase(r.DistanceModel.ToString())} model, which may not fit this walker.");
-    }
-
     private static string Decline(SixMinuteWalkResult r)
     {
         if (r.DeclinePercent is not { } p || r.DeclineToMinute is not { } to)

@@ -341,6 +341,82 @@ public class SixMinuteWalkTestTests
         result.PartialLegBasis.ShouldBeNull();
     }
 
+    /// <summary>
+    /// SYNTHETIC walker with 0.7 m steps and a turn after every 16 steps plus 4 through the turn: 20 steps, about 14 m, per
+    /// leg. Given that 14 m course the two distances agree; given 28 m the course distance is about twice the sensor's and
+    /// the result itself (not only the CLI text) carries the caution with both numbers and the tolerance.
+    /// </summary>
+    [Theory]
+    [InlineData(14, false)]
+    [InlineData(28, true)]
+    public void Estimate_CourseLengthVersusWalkedLeg_CautionsInTheResultOnlyWhenFarApart(double course, bool caution)
+    {
+        const double stepMeters = 0.7;
+        var (calibrationSamples, _, _) = PocketSixMinutes(0.6, 0.6, stepsPerLeg: 1000, walkSeconds: 14 * 0.6 + 0.1, seed: 3);
+        var detected = StepCounter.Detect(calibrationSamples, StepCounterOptions.SlowOrImpaired).StepTimesSeconds;
+        var fit = PhoneStepLength.Calibrate(calibrationSamples, detected, 14 * stepMeters);
+        var (samples, _, _) = PocketSixMinutes(0.6, 0.6);
+        var options = new SixMinuteWalkOptions(CourseLengthMeters: course)
+        {
+            Gait = new(GaitPopulation.SlowOrImpaired, PhoneStepLength: new PhoneStepLengthOptions(WeinbergConstant: fit.WeinbergConstant)),
+        };
+
+        var result = SixMinuteWalkTest.Estimate(Recording(samples, "front-pocket", 50), options);
+
+        var byCourse = result.EstimatedTotalDistanceMeters!.Value;
+        var expected = 100 * Math.Abs(result.SensorDistanceMeters!.Value - byCourse) / byCourse;
+        result.CourseSensorDifferencePercent!.Value.ShouldBe(expected, 1e-9);
+        if (caution)
+        {
+            expected.ShouldBeGreaterThan(25);
+            result.DistanceCaution.ShouldNotBeNull();
+            result.DistanceCaution.ShouldContain($"{byCourse:F0} m by course");
+            result.DistanceCaution.ShouldContain("weinberg-acceleration-range model");
+            result.DistanceCaution.ShouldContain("more than the 25 % allowed");
+        }
+        else
+        {
+            expected.ShouldBeLessThan(25);
+            result.DistanceCaution.ShouldBeNull();
+        }
+    }
+
+    [Theory]
+    [InlineData(100, 124, 0.25, false)]
+    [InlineData(100, 76, 0.25, false)]
+    [InlineData(100, 126, 0.25, true)]
+    [InlineData(100, 74, 0.25, true)]
+    [InlineData(100, 126, 0.30, false)]
+    [InlineData(100, 131, 0.30, true)]
+    public void Disagreement_DifferenceAgainstTheOwnTolerance_CautionsBeyondIt(double course, double sensor, double tolerance, bool caution)
+    {
+        var (percent, text) = SixMinuteWalkTest.Disagreement(course, sensor, DistanceModel.InvertedPendulum, new SixMinuteWalkOptions(CourseSensorTolerance: tolerance));
+
+        percent!.Value.ShouldBe(100 * Math.Abs(sensor - course) / course, 1e-9);
+        (text is not null).ShouldBe(caution);
+    }
+
+    [Fact]
+    public void Disagreement_HeightRatioModel_NamesTheModelAsTheLikelyCause()
+    {
+        var (_, text) = SixMinuteWalkTest.Disagreement(100, 190, DistanceModel.HeightRatio, new SixMinuteWalkOptions());
+
+        text!.ShouldContain("height-ratio model");
+        text!.ShouldContain("likely cause");
+    }
+
+    [Theory]
+    [InlineData(null, 120.0)]
+    [InlineData(100.0, null)]
+    [InlineData(0.0, 120.0)]
+    public void Disagreement_OneDistanceMissing_HasNeitherPercentNorCaution(double? course, double? sensor)
+    {
+        var (percent, text) = SixMinuteWalkTest.Disagreement(course, sensor, DistanceModel.InvertedPendulum, new SixMinuteWalkOptions());
+
+        percent.ShouldBeNull();
+        text.ShouldBeNull();
+    }
+
     /// <summary>Steps of <paramref name="stepMeters"/> between consecutive true contacts, counted by their share of [first contact, first contact + seconds].</summary>
     private static double TrueDistance(List<double> steps, double stepMeters, double seconds)
     {
@@ -389,6 +465,8 @@ public class SixMinuteWalkTestTests
         result.CompletedLegs.ShouldBe(turnsInWindow);
         result.CourseDistanceMeters.ShouldBe(turnsInWindow * 20.0);
         result.DistanceModel.ShouldBe(DistanceModel.FootStrapdownZeroVelocity);
+        // A correct course length on real laps: course and sensor agree, so there is no caution.
+        result.DistanceCaution.ShouldBeNull(result.DistanceCaution);
 
         // Walked distance: every full copy walks at least the mocap heel path summed over this foot's reference strides;
         // on top of that come the partial last copy and, per copy, the steps the reference leaves out (the last step
