@@ -16,4 +16,10 @@ internal static class CliJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    /// <summary>Decimals of a measured number in CLI JSON (gait's and the walk tests'): a millisecond, a millimetre.</summary>
+    public const int Decimals = 3;
+
+    /// <summary>A measured number as CLI JSON writes it, rounded to <see cref="Decimals"/>.</summary>
+    public static double Round(double value) => Math.Round(value, Decimals);
 }

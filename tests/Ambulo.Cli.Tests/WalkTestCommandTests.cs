@@ -81,16 +81,16 @@ public sealed class WalkTestCommandTests : IDisposable
         root.GetProperty("distance_model").GetString().ShouldBe("weinberg-acceleration-range");
         // Truth: 600 steps of 0.7 m in the six minutes from the first contact.
         var trueSteps = (int)Math.Round(360 / StepSeconds);
-        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(trueSteps * StepMeters, trueSteps * StepMeters * 0.02);
+        root.GetProperty("sensor_distance_m").GetDouble().ShouldBe(trueSteps * StepMeters, trueSteps * StepMeters * 0.02);
         var turns = root.GetProperty("turns").GetInt32();
         turns.ShouldBe(Enumerable.Range(1, 600).Count(s => s % 20 == 0 && contacts[s] + 2.4 <= contacts[0] + 360));
-        root.GetProperty("course_distance_meters").GetDouble().ShouldBe(turns * 14.0);
+        root.GetProperty("course_distance_m").GetDouble().ShouldBe(turns * 14.0);
         // The unfinished last leg is estimated from its steps: with it the course distance comes to the 420 m walked,
         // within about three steps (the first leg, from the start line to the middle of the first turn, is two steps longer).
-        var partial = root.GetProperty("partial_leg_estimate_meters").GetDouble();
+        var partial = root.GetProperty("partial_leg_estimate_m").GetDouble();
         partial.ShouldBeInRange(0, 14);
         root.GetProperty("partial_leg_basis").GetString().ShouldBe("steps-per-leg");
-        root.GetProperty("estimated_total_distance_meters").GetDouble().ShouldBe(trueSteps * StepMeters, 3 * StepMeters);
+        root.GetProperty("estimated_total_distance_m").GetDouble().ShouldBe(trueSteps * StepMeters, 3 * StepMeters);
         root.GetProperty("decline_measure").GetString().ShouldBe("speed");
     }
 
@@ -140,8 +140,8 @@ public sealed class WalkTestCommandTests : IDisposable
         var root = json.RootElement;
         root.GetProperty("distance_model").GetString().ShouldBe("weinberg-acceleration-range");
         root.GetProperty("distance_source").GetString().ShouldBe("sensor-distance");
-        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(9.8, 0.2);
-        root.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(StepMeters / StepSeconds, 0.04);
+        root.GetProperty("sensor_distance_m").GetDouble().ShouldBe(9.8, 0.2);
+        root.GetProperty("gait_speed_mps").GetDouble().ShouldBe(StepMeters / StepSeconds, 0.04);
     }
 
     [Fact]
@@ -155,11 +155,11 @@ public sealed class WalkTestCommandTests : IDisposable
         height.ExitCode.ShouldBe(0, height.StandardError);
         using var withHeight = JsonDocument.Parse(height.StandardOutput);
         withHeight.RootElement.GetProperty("distance_model").GetString().ShouldBe("height-ratio");
-        withHeight.RootElement.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(600 * 0.414 * 1.6, 600 * 0.414 * 1.6 * 0.02);
+        withHeight.RootElement.GetProperty("sensor_distance_m").GetDouble().ShouldBe(600 * 0.414 * 1.6, 600 * 0.414 * 1.6 * 0.02);
         none.ExitCode.ShouldBe(0, none.StandardError);
         using var without = JsonDocument.Parse(none.StandardOutput);
         without.RootElement.TryGetProperty("distance_model", out _).ShouldBeFalse();
-        without.RootElement.TryGetProperty("sensor_distance_meters", out _).ShouldBeFalse();
+        without.RootElement.TryGetProperty("sensor_distance_m", out _).ShouldBeFalse();
     }
 
     [Theory]
@@ -210,9 +210,9 @@ public sealed class WalkTestCommandTests : IDisposable
         noneValues.ShouldBeEmpty();
         keys.ShouldNotContain("distance_model");
         // Distances that only a model gives (the 6MWT's course_distance_meters comes from turns × course length, so stays).
-        keys.ShouldNotContain("sensor_distance_meters");
-        keys.ShouldNotContain("walked_distance_meters");
-        keys.ShouldNotContain("distance_meters");
+        keys.ShouldNotContain("sensor_distance_m");
+        keys.ShouldNotContain("walked_distance_m");
+        keys.ShouldNotContain("distance_m");
     }
 
     [Fact]
@@ -230,14 +230,14 @@ public sealed class WalkTestCommandTests : IDisposable
         var c = json.RootElement.GetProperty("comfortable");
         c.GetProperty("pace").GetString().ShouldBe("comfortable");
         c.GetProperty("trials").GetInt32().ShouldBe(3);
-        c.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.03);
+        c.GetProperty("gait_speed_mps").GetDouble().ShouldBe(6 / 5.04, 0.03);
         c.GetProperty("band").GetProperty("perry").GetString().ShouldBe("community");
         var f = json.RootElement.GetProperty("fast");
         f.GetProperty("trials").GetInt32().ShouldBe(2);
-        f.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 3.78, 0.05);
+        f.GetProperty("gait_speed_mps").GetDouble().ShouldBe(6 / 3.78, 0.05);
         f.GetProperty("trial_results").GetArrayLength().ShouldBe(2);
         // The top level stays the first trial, as with one recording.
-        json.RootElement.GetProperty("middle_time_seconds").GetDouble().ShouldBe(5.04, 0.1);
+        json.RootElement.GetProperty("middle_time_s").GetDouble().ShouldBe(5.04, 0.1);
 
         var text = await CliRunner.RunAsync(["walktest", "10mwt", .. comfortable, "--fast", .. fast]);
         text.StandardOutput.ShouldContain("comfortable pace");
@@ -302,7 +302,7 @@ public sealed class WalkTestCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
-        json.RootElement.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(1.0, 0.03);
+        json.RootElement.GetProperty("gait_speed_mps").GetDouble().ShouldBe(1.0, 0.03);
         json.RootElement.GetProperty("band").GetProperty("perry").GetString().ShouldBe("community");
     }
 
@@ -333,7 +333,7 @@ public sealed class WalkTestCommandTests : IDisposable
         doc.RootElement.TryGetProperty("decline_to_minute", out _).ShouldBeFalse();
         var minute = doc.RootElement.GetProperty("minutes").EnumerateArray().Single();
         minute.GetProperty("complete").GetBoolean().ShouldBeFalse();
-        minute.GetProperty("recorded_seconds").GetDouble().ShouldBe(39 * StepSeconds + 3, 0.2);
+        minute.GetProperty("recorded_s").GetDouble().ShouldBe(39 * StepSeconds + 3, 0.2);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class WalkTestCommandTests : IDisposable
         using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
         root.GetProperty("steps").GetInt32().ShouldBeGreaterThan(590);
-        foreach (var key in new[] { "turns", "completed_legs", "course_distance_meters", "partial_leg_estimate_meters", "partial_leg_basis", "estimated_total_distance_meters" })
+        foreach (var key in new[] { "turns", "completed_legs", "course_distance_m", "partial_leg_estimate_m", "partial_leg_basis", "estimated_total_distance_m" })
         {
             root.TryGetProperty(key, out _).ShouldBeFalse(key);
         }
@@ -410,19 +410,19 @@ public sealed class WalkTestCommandTests : IDisposable
         result.ExitCode.ShouldBe(1, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
-        root.GetProperty("timed").GetBoolean().ShouldBeFalse();
-        root.GetProperty("sensor_distance_meters").GetDouble().ShouldBe(24 * StepMeters, 0.4);
+        root.GetProperty("measured").GetBoolean().ShouldBeFalse();
+        root.GetProperty("sensor_distance_m").GetDouble().ShouldBe(24 * StepMeters, 0.4);
         root.GetProperty("problem").GetString()!.ShouldContain("more than 25 %");
         var comfortable = root.GetProperty("comfortable");
-        comfortable.GetProperty("timed").GetBoolean().ShouldBeFalse();
+        comfortable.GetProperty("measured").GetBoolean().ShouldBeFalse();
         comfortable.GetProperty("trials").GetInt32().ShouldBe(0);
-        foreach (var key in new[] { "middle_start_seconds", "middle_end_seconds", "middle_time_seconds", "gait_speed_meters_per_second", "band" })
+        foreach (var key in new[] { "middle_start_s", "middle_end_s", "middle_time_s", "gait_speed_mps", "band" })
         {
             root.TryGetProperty(key, out _).ShouldBeFalse(key);
             comfortable.TryGetProperty(key, out _).ShouldBeFalse(key);
         }
 
-        comfortable.TryGetProperty("mean_middle_time_seconds", out _).ShouldBeFalse();
+        comfortable.TryGetProperty("mean_middle_time_s", out _).ShouldBeFalse();
     }
 
     [Fact]
@@ -455,9 +455,9 @@ public sealed class WalkTestCommandTests : IDisposable
         text.StandardOutput.ShouldNotContain("m/s;");
         result.ExitCode.ShouldBe(1, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
-        json.RootElement.GetProperty("timed").GetBoolean().ShouldBeFalse();
+        json.RootElement.GetProperty("measured").GetBoolean().ShouldBeFalse();
         json.RootElement.GetProperty("steps").GetInt32().ShouldBe(300);
-        json.RootElement.TryGetProperty("gait_speed_meters_per_second", out _).ShouldBeFalse();
+        json.RootElement.TryGetProperty("gait_speed_mps", out _).ShouldBeFalse();
         json.RootElement.TryGetProperty("band", out _).ShouldBeFalse();
     }
 
@@ -475,17 +475,17 @@ public sealed class WalkTestCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
         var c = json.RootElement.GetProperty("comfortable");
-        c.GetProperty("timed").GetBoolean().ShouldBeTrue();
+        c.GetProperty("measured").GetBoolean().ShouldBeTrue();
         c.GetProperty("trials").GetInt32().ShouldBe(2);
-        c.GetProperty("mean_middle_time_seconds").GetDouble().ShouldBe(5.04, 0.1);
-        c.GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.1);
+        c.GetProperty("mean_middle_time_s").GetDouble().ShouldBe(5.04, 0.1);
+        c.GetProperty("gait_speed_mps").GetDouble().ShouldBe(6 / 5.04, 0.1);
         var each = c.GetProperty("trial_results").EnumerateArray().ToList();
-        each.Select(t => t.GetProperty("timed").GetBoolean()).ShouldBe([true, false, true]);
-        each[1].GetProperty("sensor_distance_meters").GetDouble().ShouldBe(5 * StepMeters, 0.2);
+        each.Select(t => t.GetProperty("measured").GetBoolean()).ShouldBe([true, false, true]);
+        each[1].GetProperty("sensor_distance_m").GetDouble().ShouldBe(5 * StepMeters, 0.2);
         each[1].GetProperty("problem").GetString()!.ShouldContain("from the 10 m course");
-        each[1].TryGetProperty("gait_speed_meters_per_second", out _).ShouldBeFalse();
-        each[1].TryGetProperty("middle_time_seconds", out _).ShouldBeFalse();
-        each[0].GetProperty("gait_speed_meters_per_second").GetDouble().ShouldBe(6 / 5.04, 0.1);
+        each[1].TryGetProperty("gait_speed_mps", out _).ShouldBeFalse();
+        each[1].TryGetProperty("middle_time_s", out _).ShouldBeFalse();
+        each[0].GetProperty("gait_speed_mps").GetDouble().ShouldBe(6 / 5.04, 0.1);
         text.ExitCode.ShouldBe(0, text.StandardError);
         text.StandardOutput.ShouldContain("(mean of 2 trials)");
         text.StandardOutput.ShouldContain("Note: 1 of 3 trials could not be timed and are not in the mean.");

@@ -65,21 +65,21 @@ public sealed class WalkTestDailyCommandTests : IDisposable
         root.GetProperty("steps").GetInt32().ShouldBe(gaitSteps);
         day.GetProperty("bouts").GetInt32().ShouldBe(gaitBouts.GetArrayLength());
         var boutSeconds = gaitBouts.EnumerateArray().Sum(b => b.GetProperty("end_s").GetDouble() - b.GetProperty("start_s").GetDouble());
-        day.GetProperty("walking_minutes").GetDouble().ShouldBe(boutSeconds / 60, 1e-6);
+        day.GetProperty("walking_min").GetDouble().ShouldBe(boutSeconds / 60, 0.0005); // rounded to three decimals, as gait rounds
 
         // Every bout in exactly one cadence band, bands contiguous and open at both ends.
         var bands = day.GetProperty("cadence_bands").EnumerateArray().ToList();
         bands.Sum(b => b.GetProperty("bouts").GetInt32()).ShouldBe(day.GetProperty("bouts").GetInt32());
-        bands[0].TryGetProperty("min_steps_per_minute", out _).ShouldBeFalse();
-        bands[^1].TryGetProperty("max_steps_per_minute", out _).ShouldBeFalse();
+        bands[0].TryGetProperty("min_spm", out _).ShouldBeFalse();
+        bands[^1].TryGetProperty("max_spm", out _).ShouldBeFalse();
         for (var k = 1; k < bands.Count; k++)
         {
-            bands[k].GetProperty("min_steps_per_minute").GetDouble().ShouldBe(bands[k - 1].GetProperty("max_steps_per_minute").GetDouble());
+            bands[k].GetProperty("min_spm").GetDouble().ShouldBe(bands[k - 1].GetProperty("max_spm").GetDouble());
         }
 
         // The whole recording is the one (partial) day.
         var duration = Samples(path).Last() - Samples(path).First();
-        day.GetProperty("recorded_hours").GetDouble().ShouldBe(duration / 3600, 1e-6);
+        day.GetProperty("recorded_h").GetDouble().ShouldBe(duration / 3600, 0.0005); // rounded to three decimals
 
         // Against the INDIP reference of the data set (initial contacts inside its walking bouts): the step count of the
         // day is the one of the reference within 15 % (the accuracy table in docs/accuracy.md has the exact figures).
@@ -91,7 +91,7 @@ public sealed class WalkTestDailyCommandTests : IDisposable
 
         // The participant's sensor height is in the file's labels, so the lower-back distance model runs and is named.
         root.GetProperty("distance_model").GetString().ShouldBe("inverted-pendulum");
-        day.GetProperty("distance_meters").GetDouble().ShouldBe(root.GetProperty("distance_meters").GetDouble(), 1e-6);
+        day.GetProperty("distance_m").GetDouble().ShouldBe(root.GetProperty("distance_m").GetDouble(), 1e-6);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class WalkTestDailyCommandTests : IDisposable
         beforeMidnight.ShouldBeLessThan(contacts.Count);
         days[0].GetProperty("steps").GetInt32().ShouldBe(beforeMidnight);
         days[1].GetProperty("steps").GetInt32().ShouldBe(contacts.Count - beforeMidnight);
-        days[0].GetProperty("recorded_hours").GetDouble().ShouldBe(100.0 / 3600, 0.02 / 3600);
+        days[0].GetProperty("recorded_h").GetDouble().ShouldBe(100.0 / 3600, 0.0005); // rounded to three decimals of an hour
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Ambulo.Motion.Gait;
 using Ambulo.Motion.Gait.WalkTests;
 using Ambulo.Motion.Recordings;
@@ -11,7 +12,7 @@ namespace Ambulo.Cli.Commands;
 /// <summary>
 /// <c>ambulo walktest 10mwt|tug|6mwt|daily RECORDING… [--fast FAST…] [--course-length-m M] [--start-time HH:MM] [--placement P] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
 /// an instrumented walk test from one recording, or (<c>daily</c>) the walking of each day of a day-long recording. A phone (pocket or hand) measures distance with the same step-length
-/// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be found in the recording (never for <c>daily</c>: a day without walking is a result), 2 bad input.
+/// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be measured from the recording (the result's <c>Measured</c> is false and its <c>Problem</c> says why; never for <c>daily</c>: a day without walking is a result), 2 bad input.
 /// JSON follows the rule of <c>gait</c>: a key for a value the placement cannot give is omitted, not written as zero or <c>"none"</c>.
 /// </summary>
 internal static class WalkTestCommand
@@ -129,7 +130,7 @@ internal static class WalkTestCommand
 
             var gait = new GaitAnalysisOptions(population, leg, PhoneStepLength: phone);
             object result;
-            bool found;
+            bool measured;
             string text;
             switch (which)
             {
@@ -140,9 +141,9 @@ internal static class WalkTestCommand
                     var comfortablePace = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
                     var fastPace = fastResults.Count > 0 ? TenMetreWalkTest.Average(WalkingPace.Fast, fastResults) : null;
                     var r = comfortable[0];
-                    (result, found) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Timed && (fastPace is null || fastPace.Timed));
+                    (result, measured) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Measured && (fastPace is null || fastPace.Measured));
                     text = Pace(comfortablePace) + (fastPace is null ? "" : "\n" + Pace(fastPace))
-                        + (r.Timed ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
+                        + (r.Measured ? $"\nFirst trial: {r.Steps} steps, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min; distance source: {r.DistanceSource}" + Model(r.DistanceModel, r.SensorDistanceMeters) + "." : "")
                         + string.Concat(comfortable.Concat(fastResults).Select((t, i) => NotTimed(t, i < comfortable.Count ? "comfortable" : "fast", i < comfortable.Count ? i + 1 : i - comfortable.Count + 1)))
                         + "\nBands: Perry 1995 (<0.4 household, 0.4-0.8 limited community, >0.8 community); Fulk (0.49/0.93 m/s cut-offs).";
                     break;
@@ -151,19 +152,19 @@ internal static class WalkTestCommand
                 case "tug":
                 {
                     var r = TimedUpAndGoTest.Estimate(rec, new TimedUpAndGoOptions { Gait = gait });
-                    (result, found) = (r, r.Found);
-                    text = found
+                    (result, measured) = (r, r.Measured);
+                    text = measured
                         ? $"Timed Up and Go: {F(r.TotalSeconds, "F1")} s total; {Phases(r)}; {GaitTable.Count(r.Steps, "step")}."
                           + (r.WalkedDistanceMeters is { } w ? $"\nWalked {w.ToString("F1", CultureInfo.InvariantCulture)} m by sensor ({GaitJson.KebabCase(r.DistanceModel.ToString())})." : "")
-                          + (r.Problem is null ? "" : $"\nNote: {r.Problem}")
-                        : $"Timed Up and Go not found: {r.Problem}";
+                          + (r.Note is null ? "" : $"\nNote: {r.Note}")
+                        : $"Timed Up and Go not measured: {r.Problem}";
                     break;
                 }
 
                 case "daily":
                 {
                     var r = WalkTestDaily.Measure(rec, gait, startText?.Trim(), clock);
-                    (result, found) = (r, true);
+                    (result, measured) = (r, r.Measured);
                     text = WalkTestDaily.Text(r);
                     break;
                 }
@@ -171,8 +172,8 @@ internal static class WalkTestCommand
                 default:
                 {
                     var r = SixMinuteWalkTest.Estimate(rec, new SixMinuteWalkOptions(courseLength ?? 30) { Gait = gait });
-                    (result, found) = (r, r.Steps > 0);
-                    text = $"6-minute walk: {GaitTable.Count(r.Steps, "step")}, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min, "
+                    (result, measured) = (r, r.Measured);
+                    text = !r.Measured ? $"6-minute walk not measured: {r.Problem}." : $"6-minute walk: {GaitTable.Count(r.Steps, "step")}, cadence {F(r.CadenceStepsPerMinute, "F0")} steps/min, "
                         + (r.Turns is { } turns && r.CourseDistanceMeters is { } byCourse
                             ? $"{GaitTable.Count(turns, "turn")} → {byCourse.ToString("F0", CultureInfo.InvariantCulture)} m by course (completed legs)"
                               + (r.PartialLegEstimateMeters is { } partial && r.EstimatedTotalDistanceMeters is { } total
@@ -189,7 +190,7 @@ internal static class WalkTestCommand
             }
 
             output.WriteLine(parseResult.GetValue(json) ? Json(result) : text + "\nMeasurements for tracking walking, not a diagnosis.");
-            return found ? 0 : 1;
+            return measured ? 0 : 1;
         });
         return command;
     }
@@ -200,40 +201,99 @@ internal static class WalkTestCommand
     /// </summary>
     private sealed record TenMetreWalkReport(TenMetreWalkResult First, TenMetreWalkPaceResult Comfortable, TenMetreWalkPaceResult? Fast);
 
-    private static string Json(object result)
+    /// <summary>
+    /// JSON settings of the walk tests: those of every CLI command (<see cref="CliJson.Options"/>), with the unit suffixes of
+    /// <c>gait --json</c> (<see cref="UnitNames"/>) and every number rounded as gait rounds it (<see cref="CliJson.Round"/>).
+    /// </summary>
+    internal static JsonSerializerOptions JsonOptions { get; } = new(CliJson.Options)
+    {
+        PropertyNamingPolicy = new UnitNames(),
+        Converters = { new RoundedNumber() },
+    };
+
+    internal static string Json(object result)
     {
         JsonNode node;
         if (result is TenMetreWalkReport report)
         {
-            var first = JsonSerializer.SerializeToNode(report.First, CliJson.Options)!.AsObject();
-            first["comfortable"] = JsonSerializer.SerializeToNode(report.Comfortable, CliJson.Options);
+            var first = JsonSerializer.SerializeToNode(report.First, JsonOptions)!.AsObject();
+            first["comfortable"] = JsonSerializer.SerializeToNode(report.Comfortable, JsonOptions);
             if (report.Fast is not null)
             {
-                first["fast"] = JsonSerializer.SerializeToNode(report.Fast, CliJson.Options);
+                first["fast"] = JsonSerializer.SerializeToNode(report.Fast, JsonOptions);
             }
 
             node = first;
         }
         else
         {
-            node = JsonSerializer.SerializeToNode(result, result.GetType(), CliJson.Options)!;
+            node = JsonSerializer.SerializeToNode(result, result.GetType(), JsonOptions)!;
         }
 
         OmitNone(node);
-        return node.ToJsonString(CliJson.Options);
+        return node.ToJsonString(JsonOptions);
+    }
+
+    /// <summary>
+    /// Key names of the walk tests, spelled like <c>gait --json</c>: snake_case with the unit shortened, <c>_s</c> (seconds),
+    /// <c>_m</c> (metres), <c>_mps</c> (metres per second), <c>_spm</c> (steps per minute), and likewise <c>_h</c> (hours) and
+    /// <c>_min</c> (minutes). Only a trailing unit is shortened (<c>minutes[]</c>, the 6-minute walk's list, stays).
+    /// </summary>
+    internal sealed class UnitNames : JsonNamingPolicy
+    {
+        private static readonly (string Long, string Short)[] Units =
+        [
+            ("_meters_per_second", "_mps"), ("_steps_per_minute", "_spm"), ("_seconds", "_s"), ("_meters", "_m"), ("_hours", "_h"), ("_minutes", "_min"),
+        ];
+
+        public override string ConvertName(string name)
+        {
+            var snake = SnakeCaseLower.ConvertName(name);
+            foreach (var (full, unit) in Units)
+            {
+                if (snake.EndsWith(full, StringComparison.Ordinal))
+                {
+                    return snake[..^full.Length] + unit;
+                }
+            }
+
+            return snake;
+        }
+    }
+
+    /// <summary>
+    /// Writes a measured number rounded by <see cref="CliJson.Round"/> (gait's three decimals); a number that is not finite
+    /// (which no result should hold) is written as null and then omitted like every absent value.
+    /// </summary>
+    private sealed class RoundedNumber : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(CliJson.Round(value));
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
     }
 
     /// <summary>
     /// The result records say "no value" with the word <c>none</c> (<c>DistanceModel.None</c>, a <c>decline_measure</c> or
     /// <c>distance_source</c> of "none"); the JSON rule of <c>gait</c> and issue 5 is that a key for a value the placement
-    /// or the recording cannot give is omitted, so every such key is removed, at any depth.
+    /// or the recording cannot give is omitted, so every such key is removed, at any depth, and so is a null (a number
+    /// that was not finite).
     /// </summary>
     private static void OmitNone(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == "none").Select(p => p.Key).ToList())
+                foreach (var key in obj.Where(p => p.Value is null || (p.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == "none")).Select(p => p.Key).ToList())
                 {
                     obj.Remove(key);
                 }
@@ -257,9 +317,9 @@ internal static class WalkTestCommand
     private static string Pace(TenMetreWalkPaceResult p)
     {
         var name = p.Pace == WalkingPace.Fast ? "fast" : "comfortable";
-        return p.Timed
+        return p.Measured
             ? $"10-metre walk, {name} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
-              + (p.Problem is null ? "" : $" Note: {p.Problem}.")
+              + (p.Note is null ? "" : $" Note: {p.Note}.")
             : $"10-metre walk, {name} pace: not timed, so no gait speed and no band. {Capital(p.TrialResults.Count == 0 ? "no trial given" : $"no trial could be timed ({GaitTable.Count(p.TrialResults.Count, "trial")} given)")}.";
     }
 
@@ -268,7 +328,7 @@ internal static class WalkTestCommand
     /// course: <see cref="TenMetreWalkOptions"/>), saying why; nothing for a timed trial.
     /// </summary>
     private static string NotTimed(TenMetreWalkResult trial, string pace, int number) =>
-        trial.Timed
+        trial.Measured
             ? ""
             : $"\n{Capital(pace)} trial {number.ToString(CultureInfo.InvariantCulture)}: not timed: {trial.Problem}.";
 

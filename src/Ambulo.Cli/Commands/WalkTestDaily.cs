@@ -13,8 +13,13 @@ namespace Ambulo.Cli.Commands;
 /// </summary>
 internal static class WalkTestDaily
 {
-    /// <summary>JSON of <c>walktest daily</c> (docs/cli-json.md): totals over the recording, then one entry per day.</summary>
+    /// <summary>
+    /// JSON of <c>walktest daily</c> (docs/cli-json.md): totals over the recording, then one entry per day.
+    /// <see cref="Measured"/> is there for the same vocabulary as the walk tests (measured, or a problem); a readable
+    /// recording always gives a daily summary, since a day without walking is a result, so it is always true.
+    /// </summary>
     internal sealed record DailyWalkingReport(
+        bool Measured,
         string Placement,
         string? StartTime,
         string DaysFrom,
@@ -54,6 +59,7 @@ internal static class WalkTestDaily
         var days = DailyWalkingSummary.Calculate(analysis, dayStart, options, (first, last));
         var model = WalkedDistance.ModelOf(analysis);
         return new DailyWalkingReport(
+            true,
             analysis.Placement,
             startTime,
             startSecondsAfterMidnight is null ? "first-sample" : "midnight",

@@ -66,6 +66,8 @@ public sealed record MinuteSplit(int Minute, int Steps, double CadenceStepsPerMi
 /// <see cref="DistanceCaution"/> says why the course and sensor distances should not be trusted when they are further apart
 /// than <see cref="SixMinuteWalkOptions.CourseSensorTolerance"/> (null when they agree, or when one of them is missing);
 /// <see cref="CourseSensorDifferencePercent"/> is how far apart they are, in % of the course distance, whenever both exist.
+/// <see cref="Measured"/> is false when no step was found in the recording (<see cref="Problem"/> says so); every other
+/// value is then empty or zero.
 /// </summary>
 public sealed record SixMinuteWalkResult(
     int Steps,
@@ -83,7 +85,9 @@ public sealed record SixMinuteWalkResult(
     string? PartialLegBasis = null,
     int? DeclineToMinute = null,
     double? CourseSensorDifferencePercent = null,
-    string? DistanceCaution = null);
+    string? DistanceCaution = null,
+    bool Measured = true,
+    string? Problem = null);
 
 /// <summary>Instrumented 6-minute walk: steps, cadence, laps from turns × course length, sensor distance, minute-by-minute decline.</summary>
 public static class SixMinuteWalkTest
@@ -148,7 +152,8 @@ public static class SixMinuteWalkTest
         var (difference, caution) = Disagreement(estimatedTotal ?? courseDistance, sensorDistance, model, options);
         return new SixMinuteWalkResult(stepCount, duration > 0 ? 60 * (stepCount - 1) / duration : null, legs, legs,
             courseDistance, sensorDistance, model,
-            minutes, decline, measure, partial, estimatedTotal, partial is null ? null : "steps-per-leg", declineTo, difference, caution);
+            minutes, decline, measure, partial, estimatedTotal, partial is null ? null : "steps-per-leg", declineTo, difference, caution,
+            stepCount > 0, stepCount > 0 ? null : "no steps found in the recording");
     }
 
     /// <summary>

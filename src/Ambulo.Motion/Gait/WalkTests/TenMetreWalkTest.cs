@@ -48,7 +48,8 @@ public sealed record AmbulationBand(string Perry, string Fulk)
 }
 
 /// <summary>
-/// Result of one 10-metre walk trial: time and speed over the middle 6 m, when <see cref="Timed"/>. A trial is not timed
+/// Result of one 10-metre walk trial: time and speed over the middle 6 m, when <see cref="Measured"/> (every walk test
+/// result says <c>Measured</c>, and <c>Problem</c> why not). A trial is not measured (timed)
 /// when no walk was found, when it has too few steps to place the marks, or when the walk does not fit the course (its
 /// sensor distance too far from the course length, or fewer or more steps than the course can hold: <see cref="TenMetreWalkOptions"/>);
 /// <see cref="Problem"/> then says why, and the timing (middle time, speed, band) is null, never zero.
@@ -58,7 +59,7 @@ public sealed record AmbulationBand(string Perry, string Fulk)
 /// to the last contact of the walk, the check against the course length; absent without a model.
 /// </summary>
 public sealed record TenMetreWalkResult(
-    bool Timed,
+    bool Measured,
     double? StartSeconds,
     double? EndSeconds,
     double? MiddleStartSeconds,
@@ -80,17 +81,19 @@ public enum WalkingPace { Comfortable, Fast }
 /// One pace of the 10-metre walk over its trials, as the protocol scores it (clinical reference §2: three trials at each
 /// pace, speed = 6 m / mean middle time), from the timed trials only. <see cref="Trials"/> counts the trials that were
 /// timed and averaged; <see cref="TrialResults"/> holds every trial given, timed or not, in order. With no timed trial
-/// <see cref="Timed"/> is false and there is no mean time, speed or band.
+/// <see cref="Measured"/> is false, <see cref="Problem"/> says why, and there is no mean time, speed or band. When some
+/// trials were timed and others not, <see cref="Note"/> says how many were left out of the mean.
 /// </summary>
 public sealed record TenMetreWalkPaceResult(
     WalkingPace Pace,
-    bool Timed,
+    bool Measured,
     int Trials,
     double? MeanMiddleTimeSeconds,
     double? GaitSpeedMetersPerSecond,
     AmbulationBand? Band,
     IReadOnlyList<TenMetreWalkResult> TrialResults,
-    string? Problem = null);
+    string? Problem = null,
+    string? Note = null);
 
 /// <summary>
 /// The 10-metre walk test (clinical reference §2: walk 10 m, time only the middle 6 m). The walk is the longest bout.
@@ -201,7 +204,7 @@ public static class TenMetreWalkTest
     {
         ArgumentNullException.ThrowIfNull(trials);
         options ??= new TenMetreWalkOptions();
-        var found = trials.Where(t => t.Timed && t.MiddleTimeSeconds is > 0).ToList();
+        var found = trials.Where(t => t.Measured && t.MiddleTimeSeconds is > 0).ToList();
         if (found.Count == 0)
         {
             return new TenMetreWalkPaceResult(pace, false, 0, null, null, null, trials,
@@ -210,7 +213,7 @@ public static class TenMetreWalkTest
 
         var mean = found.Average(t => t.MiddleTimeSeconds!.Value);
         var speed = (options.CourseLengthMeters - 2 * options.ZoneMeters) / mean;
-        return new TenMetreWalkPaceResult(pace, true, found.Count, mean, speed, AmbulationBand.Of(speed), trials,
+        return new TenMetreWalkPaceResult(pace, true, found.Count, mean, speed, AmbulationBand.Of(speed), trials, null,
             found.Count < trials.Count ? $"{trials.Count - found.Count} of {trials.Count} trials could not be timed and are not in the mean" : null);
     }
 

@@ -14,13 +14,15 @@ public sealed record TimedUpAndGoOptions(double ActivityThresholdMps2 = 0.6, dou
 }
 
 /// <summary>
-/// Timed Up and Go: total time and its phases (seconds); phases that could not be found are null.
+/// Timed Up and Go: total time and its phases (seconds); phases that could not be found are null. When
+/// <see cref="Measured"/> is false there is no total and <see cref="Problem"/> says why; when it is true but some phases
+/// are missing, <see cref="Note"/> says which and why.
 /// <see cref="WalkedDistanceMeters"/>: ground covered from the first step to the start of the turn-to-sit (about 6 m on
 /// the standard 3 m course, a check that the course was walked), by the model named in <see cref="DistanceModel"/>;
 /// absent without a distance model.
 /// </summary>
 public sealed record TimedUpAndGoResult(
-    bool Found,
+    bool Measured,
     double? StartSeconds,
     double? EndSeconds,
     double? TotalSeconds,
@@ -32,7 +34,8 @@ public sealed record TimedUpAndGoResult(
     int Steps,
     string? Problem = null,
     double? WalkedDistanceMeters = null,
-    DistanceModel DistanceModel = DistanceModel.None);
+    DistanceModel DistanceModel = DistanceModel.None,
+    string? Note = null);
 
 /// <summary>
 /// Instrumented Timed Up and Go from one trunk, pocket or lower-back sensor: the test runs from the first movement out
@@ -58,7 +61,7 @@ public static class TimedUpAndGoTest
         var steps = analysis.Steps.Select(s => s.TimeSeconds).Where(t => t >= start && t <= end).Order().ToList();
         if (steps.Count < 2)
         {
-            return new TimedUpAndGoResult(false, start, end, end - start, null, null, null, null, null, steps.Count, "no walking found between standing up and sitting down");
+            return new TimedUpAndGoResult(false, start, end, null, null, null, null, null, null, steps.Count, "no walking found between standing up and sitting down");
         }
 
         // Standing up pitches the trunk forward and back; it ends when that rotation stops. The first step is the first
@@ -74,13 +77,13 @@ public static class TimedUpAndGoTest
         double? walkBack = turn1 is not null && turn2 is not null ? turn2.StartSeconds - turn1.EndSeconds : null;
         double? turnToSit = turn2 is not null ? end - turn2.StartSeconds : null;
         var walked = WalkedDistance.Between(analysis, firstStep, turn2?.StartSeconds ?? end.Value);
-        return new TimedUpAndGoResult(true, start, end, end - start, firstStep - start, walkOut, turnTime, walkBack, turnToSit, steps.Count,
+        return new TimedUpAndGoResult(true, start, end, end - start, firstStep - start, walkOut, turnTime, walkBack, turnToSit, steps.Count, null,
+            walked, walked is null ? DistanceModel.None : WalkedDistance.ModelOf(analysis),
             turn1 is null
                 ? recording.Metadata.Channels.HasFlag(SensorChannels.Gyroscope)
                     ? "no turn found: phases after sit-to-stand are unknown"
                     : "turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown"
-                : turn2 is null ? "no turn-to-sit found" : null,
-            walked, walked is null ? DistanceModel.None : WalkedDistance.ModelOf(analysis));
+                : turn2 is null ? "no turn-to-sit found" : null);
     }
 
     /// <summary>End of the first trunk-pitch movement after <paramref name="start"/> (null when there is none within 4 s).</summary>

@@ -20,7 +20,7 @@ public class TenMetreWalkTestTests
         // 21 contacts, 20 equal steps of 0.5 m in 0.5 s: 1 m/s, the middle 6 m take 6 s.
         var result = TenMetreWalkTest.Estimate(UniformWalk(21, 0.5));
 
-        result.Timed.ShouldBeTrue();
+        result.Measured.ShouldBeTrue();
         result.MiddleTimeSeconds!.Value.ShouldBe(6, 1e-9);
         result.GaitSpeedMetersPerSecond!.Value.ShouldBe(1.0, 1e-9);
         result.Band!.Perry.ShouldBe("community");
@@ -73,9 +73,9 @@ public class TenMetreWalkTestTests
         var result = TenMetreWalkTest.Estimate(walk);
         var stretched = TenMetreWalkTest.Estimate(walk, NoCourseCheck);
 
-        stretched.Timed.ShouldBeTrue();
+        stretched.Measured.ShouldBeTrue();
         stretched.GaitSpeedMetersPerSecond!.Value.ShouldBe(2.0, 1e-9);
-        result.Timed.ShouldBeFalse();
+        result.Measured.ShouldBeFalse();
         result.MiddleStartSeconds.ShouldBeNull();
         result.MiddleEndSeconds.ShouldBeNull();
         result.MiddleTimeSeconds.ShouldBeNull();
@@ -97,7 +97,7 @@ public class TenMetreWalkTestTests
         var result = TenMetreWalkTest.Estimate(walk);
         var withoutCheck = TenMetreWalkTest.Estimate(walk, NoCourseCheck);
 
-        result.Timed.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.Problem.ShouldBeNull();
         result.DistanceSource.ShouldBe("sensor-distance");
         result.SensorDistanceMeters!.Value.ShouldBe(10, 1e-9);
@@ -116,7 +116,7 @@ public class TenMetreWalkTestTests
         var result = TenMetreWalkTest.Estimate(MeasuredWalk(21, 0.5, stepMeters));
 
         result.SensorDistanceMeters!.Value.ShouldBe(20 * stepMeters, 1e-9);
-        result.Timed.ShouldBe(timed, result.Problem);
+        result.Measured.ShouldBe(timed, result.Problem);
         (result.GaitSpeedMetersPerSecond is not null).ShouldBe(timed);
     }
 
@@ -128,7 +128,7 @@ public class TenMetreWalkTestTests
         var result = TenMetreWalkTest.Estimate(MeasuredWalk(29, 0.8, 0.414 * 1.7, DistanceModel.HeightRatio));
 
         result.SensorDistanceMeters!.Value.ShouldBe(28 * 0.414 * 1.7, 1e-9);
-        result.Timed.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.MiddleTimeSeconds!.Value.ShouldBe(0.6 * 28 * 0.8, 1e-9);
     }
 
@@ -141,7 +141,7 @@ public class TenMetreWalkTestTests
         var result = TenMetreWalkTest.Estimate(UniformWalk(contacts, 0.5));
 
         result.DistanceSource.ShouldBe("equal-steps");
-        result.Timed.ShouldBe(timed, result.Problem);
+        result.Measured.ShouldBe(timed, result.Problem);
         result.Steps.ShouldBe(contacts);
         if (!timed)
         {
@@ -161,7 +161,7 @@ public class TenMetreWalkTestTests
         // 10 m hold at most 100 steps of at least 0.1 m; a longer walk stretched onto the course would read far too slow.
         var result = TenMetreWalkTest.Estimate(UniformWalk(contacts, 0.5));
 
-        result.Timed.ShouldBe(timed, result.Problem);
+        result.Measured.ShouldBe(timed, result.Problem);
         (result.GaitSpeedMetersPerSecond is not null).ShouldBe(timed);
         (result.Band is not null).ShouldBe(timed);
         if (!timed)
@@ -182,10 +182,10 @@ public class TenMetreWalkTestTests
         var stretched = TenMetreWalkTest.Estimate(walk, new TenMetreWalkOptions(ShortestStepMeters: 0));
         var result = TenMetreWalkTest.Estimate(walk);
 
-        stretched.Timed.ShouldBeTrue(stretched.Problem);
+        stretched.Measured.ShouldBeTrue(stretched.Problem);
         stretched.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / (0.6 * 324 * 0.55), 1e-9);
         stretched.Band!.Perry.ShouldBe("household");
-        result.Timed.ShouldBeFalse();
+        result.Measured.ShouldBeFalse();
         result.GaitSpeedMetersPerSecond.ShouldBeNull();
         result.Band.ShouldBeNull();
         result.Steps.ShouldBe(325);
@@ -201,14 +201,14 @@ public class TenMetreWalkTestTests
 
         var pace = TenMetreWalkTest.Average(WalkingPace.Comfortable, trials);
 
-        trials.Select(t => t.Timed).ShouldBe([true, false, true]);
-        pace.Timed.ShouldBeTrue();
+        trials.Select(t => t.Measured).ShouldBe([true, false, true]);
+        pace.Measured.ShouldBeTrue();
         pace.Trials.ShouldBe(2);
         pace.TrialResults.Count.ShouldBe(3);
         pace.MeanMiddleTimeSeconds!.Value.ShouldBe(6.6, 1e-9);
         pace.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / 6.6, 1e-9);
         pace.Band!.Perry.ShouldBe("community");
-        pace.Problem!.ShouldContain("1 of 3 trials could not be timed");
+        pace.Note!.ShouldContain("1 of 3 trials could not be timed");
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class TenMetreWalkTestTests
 
         var pace = TenMetreWalkTest.Average(WalkingPace.Fast, trials);
 
-        pace.Timed.ShouldBeFalse();
+        pace.Measured.ShouldBeFalse();
         pace.Trials.ShouldBe(0);
         pace.MeanMiddleTimeSeconds.ShouldBeNull();
         pace.GaitSpeedMetersPerSecond.ShouldBeNull();
@@ -252,7 +252,7 @@ public class TenMetreWalkTestTests
         var c = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
         var f = TenMetreWalkTest.Average(WalkingPace.Fast, fast);
 
-        c.Timed.ShouldBeTrue();
+        c.Measured.ShouldBeTrue();
         c.Trials.ShouldBe(3);
         c.MeanMiddleTimeSeconds!.Value.ShouldBe(7.8, 1e-9);
         // 6 / mean time, which is not the mean of the trial speeds (0.7707…).
@@ -263,7 +263,7 @@ public class TenMetreWalkTestTests
         f.TrialResults.Count.ShouldBe(3);
         f.GaitSpeedMetersPerSecond!.Value.ShouldBe(6 / 5.1, 1e-9);
         f.Band!.Perry.ShouldBe("community");
-        f.Problem!.ShouldContain("1 of 3");
+        f.Note!.ShouldContain("1 of 3");
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public class TenMetreWalkTestTests
 
         var result = TenMetreWalkTest.Average(WalkingPace.Fast, [empty]);
 
-        result.Timed.ShouldBeFalse();
+        result.Measured.ShouldBeFalse();
         result.GaitSpeedMetersPerSecond.ShouldBeNull();
         result.Problem!.ShouldContain("no walking bout");
     }
@@ -285,7 +285,7 @@ public class TenMetreWalkTestTests
 
         var result = TenMetreWalkTest.Estimate(empty);
 
-        result.Timed.ShouldBeFalse();
+        result.Measured.ShouldBeFalse();
         result.Problem.ShouldNotBeNull();
     }
 }
@@ -316,7 +316,7 @@ public class TenMetreWalkPhoneDistanceTests
 
         var result = TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([Pocket(walk)], options));
 
-        result.Timed.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.DistanceSource.ShouldBe("sensor-distance");
         result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
         result.SensorDistanceMeters!.Value.ShouldBe(10, 0.2);

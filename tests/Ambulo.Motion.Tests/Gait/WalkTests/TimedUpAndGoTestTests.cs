@@ -13,7 +13,7 @@ public class TimedUpAndGoTestTests
     {
         var result = TimedUpAndGoTest.Estimate(Recording("lower-back"));
 
-        result.Found.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.StartSeconds!.Value.ShouldBe(2, 0.3);
         result.TotalSeconds!.Value.ShouldBe(12.1, 0.8);
         result.SitToStandSeconds!.Value.ShouldBe(1.2, 0.3);
@@ -25,6 +25,7 @@ public class TimedUpAndGoTestTests
         result.WalkBackSeconds!.Value.ShouldBe(4.1, 0.6);
         result.TurnToSitSeconds!.Value.ShouldBe(1.5, 0.6);
         result.Problem.ShouldBeNull();
+        result.Note.ShouldBeNull();
         // A lower-back sensor without leg length has no distance model.
         result.WalkedDistanceMeters.ShouldBeNull();
         result.DistanceModel.ShouldBe(DistanceModel.None);
@@ -37,7 +38,7 @@ public class TimedUpAndGoTestTests
 
         var result = TimedUpAndGoTest.Estimate(Recording("front-pocket"), options);
 
-        result.Found.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.DistanceModel.ShouldBe(DistanceModel.HeightRatio);
         // From the first step to the start of the turn-to-sit: the 6 steps out, the step through the turn and the 6 back.
         result.WalkedDistanceMeters!.Value.ShouldBe(13 * 0.414 * 1.7, 0.414 * 1.7);
@@ -49,10 +50,10 @@ public class TimedUpAndGoTestTests
         var result = TimedUpAndGoTest.Estimate(Recording("front-pocket", gyroscope: false));
 
         // The total is not checked here: this synthetic turn-to-sit is a pure rotation, which only a gyroscope sees.
-        result.Found.ShouldBeTrue(result.Problem);
+        result.Measured.ShouldBeTrue(result.Problem);
         result.WalkOutSeconds.ShouldBeNull();
         result.TurnSeconds.ShouldBeNull();
-        result.Problem.ShouldBe("turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown");
+        result.Note.ShouldBe("turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown");
     }
 
     /// <summary>
