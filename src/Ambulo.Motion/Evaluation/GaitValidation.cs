@@ -13,6 +13,27 @@ public sealed record ReferenceBout(double StartSeconds, double EndSeconds, doubl
 /// <param name="StandstillStridesNotScored">Detected last strides of a bout (into standstill), left out because the reference's strides are complete gait cycles.</param>
 public sealed record FootValidation(GaitEventScore Strides, double StrideTimeMaeSeconds, double? StrideLengthMaeMeters, int StrideLengthPairs, int StandstillStridesNotScored = 0);
 
+/// <summary>One reference bout of a foot-IMU recording against what was detected in its window (the bout's span ± the tolerance).</summary>
+/// <param name="Reference">The bout, made from the reference stride list (<see cref="BoutAccuracy.BoutsFromStrides"/>).</param>
+/// <param name="Steps">Detected and reference initial contacts (both feet) in the window.</param>
+/// <param name="CadenceStepsPerMinute">Ours: <see cref="BoutAccuracy.CadenceStepsPerMinute"/> of the detected contacts in the window.</param>
+/// <param name="GaitSpeedMetersPerSecond">Ours: mean stride length ÷ stride time of the detected strides lying wholly in the window.</param>
+public sealed record FootBoutComparison(StrideListBout Reference, BoutStepCount Steps, double? CadenceStepsPerMinute, double? GaitSpeedMetersPerSecond);
+
+/// <summary>Foot-IMU per-bout validation of one recording (both feet).</summary>
+/// <param name="DetectedStepsInRecording">Every detected initial contact of the recording, both feet, inside a bout or not.</param>
+public sealed record FootBoutValidation(IReadOnlyList<FootBoutComparison> Bouts, int DetectedStepsInRecording)
+{
+    /// <summary>Detected contacts in the bouts' windows, summed over the bouts.</summary>
+    public int DetectedStepsInBouts => Bouts.Sum(b => b.Steps.Detected);
+
+    /// <summary>Reference contacts of the bouts.</summary>
+    public int ReferenceSteps => Bouts.Sum(b => b.Steps.Reference);
+
+    /// <summary>100 × (detected − reference) ÷ reference over the bouts' windows; NaN without reference contacts.</summary>
+    public double StepCountErrorPercent => ReferenceSteps == 0 ? double.NaN : 100.0 * (DetectedStepsInBouts - ReferenceSteps) / ReferenceSteps;
+}
+
 /// <summary>Lower-back validation of one recording.</summary>
 /// <param name="InitialContacts">Every detected contact of the recording against the reference contacts.</param>
 /// <param name="Bouts">Per reference bout: our cadence from the detected contacts in it and our speed from the detected bouts overlapping it.</param>
@@ -78,6 +99,52 @@ public static class GaitValidation
         }
 
         return new FootValidation(score, timePairs == 0 ? double.NaN : timeError / timePairs, lengthPairs == 0 ? null : lengthError / lengthPairs, lengthPairs, standstill);
+    }
+
+    /// <summary>
+    /// Foot IMUs per bout: the bouts of the reference stride list (strides following each other with at most
+    /// <paramref name="gapSeconds"/> between them, see <see cref="BoutAccuracy.BoutsFromStrides"/>); in each bout's window
+    /// (its span ± <paramref name="toleranceSeconds"/>) our initial contacts of both feet are counted and made into a cadence,
+    /// and our strides lying wholly in it give the mean stride speed. The reference's contacts are its strides' starts and
+    /// ends, so a contact the list left out is missing from its count and cadence too.
+    /// </summary>
+    public static FootBoutValidation ValidateFootBouts(IReadOnlyList<SensorRecording> feet, IReadOnlyList<ReferenceStride> reference, double toleranceSeconds,
+        FootStrideOptions? options = null, double gapSeconds = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(feet);
+        ArgumentNullException.ThrowIfNull(reference);
+        var contacts = new List<double>();
+        var strides = new List<Stride>();
+        foreach (var foot in feet)
+        {
+            var result = FootStrideDetector.Detect(foot.Samples, foot.Metadata.SamplingRateHz, GaitAnalyzer.SideOf(foot.Metadata.Placement), options);
+            contacts.AddRange(result.InitialContacts.Select(c => c.TimeSeconds));
+            strides.AddRange(result.Strides);
+        }
+
+        contacts.Sort();
+        return CompareBouts(contacts, strides, reference, toleranceSeconds, gapSeconds);
+    }
+
+    /// <summary>The scoring of <see cref="ValidateFootBouts"/> on given detections: sorted contact times of both feet and their strides.</summary>
+    public static FootBoutValidation CompareBouts(IReadOnlyList<double> detectedContactSeconds, IReadOnlyList<Stride> detectedStrides, IReadOnlyList<ReferenceStride> reference,
+        double toleranceSeconds, double gapSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(detectedContactSeconds);
+        ArgumentNullException.ThrowIfNull(detectedStrides);
+        ArgumentNullException.ThrowIfNull(reference);
+        var bouts = new List<FootBoutComparison>();
+        foreach (var bout in BoutAccuracy.BoutsFromStrides(reference, gapSeconds))
+        {
+            var steps = BoutAccuracy.StepCounts(detectedContactSeconds, bout.ContactSeconds, [(bout.StartSeconds, bout.EndSeconds)], toleranceSeconds)[0];
+            var inside = detectedContactSeconds.Where(t => BoutAccuracy.InWindow(t, bout.StartSeconds, bout.EndSeconds, toleranceSeconds)).Order().ToList();
+            var speed = BoutAccuracy.MeanStrideSpeed(detectedStrides
+                .Where(s => BoutAccuracy.InWindow(s.StartSeconds, bout.StartSeconds, bout.EndSeconds, toleranceSeconds) && BoutAccuracy.InWindow(s.EndSeconds, bout.StartSeconds, bout.EndSeconds, toleranceSeconds))
+                .Select(s => (s.StrideTimeSeconds, s.StrideLengthMeters)));
+            bouts.Add(new FootBoutComparison(bout, steps, BoutAccuracy.CadenceStepsPerMinute(inside), speed));
+        }
+
+        return new FootBoutValidation(bouts, detectedContactSeconds.Count);
     }
 
     /// <summary>

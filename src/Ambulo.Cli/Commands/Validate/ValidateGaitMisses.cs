@@ -11,7 +11,8 @@ namespace Ambulo.Cli.Commands.Validate;
 /// Diagnostic behind the hidden <c>validate gait mobgap-lowerback --misses</c> option: every reference initial contact
 /// the lower-back detector misses and every detection without a reference contact, per file, with context (the
 /// reference bout around it with its speed, the nearest event of the other list, the trunk's low-passed vertical
-/// acceleration there, the turn it lies in if the trunk was turning). Each event carries the kind the table's split rows
+/// acceleration there, the turn it lies in if the trunk was turning); under each reference bout, its reference strides matched to ours and
+/// their stride time and length errors. Each event carries the kind the table's split rows
 /// count it under (<see cref="LowerBackErrorBreakdown"/>, from the same scoring), and the last lines count the kinds, all
 /// and in turns. It reads the reference only to print; the detector never sees it.
 /// </summary>
@@ -32,6 +33,7 @@ internal static class ValidateGaitMisses
         {
             var trial = MobgapTrial.FromPath(file);
             var (refs, refBouts) = GaitDatasetValidation.LowerBackReference(reference, trial);
+            var refStrides = GaitDatasetValidation.LowerBackReferenceStrides(reference, trial);
             var recording = MobgapImporter.Import(file).Recording;
             var fs = recording.Metadata.SamplingRateHz;
             var height = double.Parse(recording.Metadata.Label("sensor_height_m") ?? "1", CultureInfo.InvariantCulture);
@@ -110,6 +112,9 @@ internal static class ValidateGaitMisses
                 {
                     var (rb, cadence, speed) = validation.Bouts[b];
                     output.WriteLine($"  ref bout {F(rb.StartSeconds, "F1")}-{F(rb.EndSeconds, "F1")} cadence {F(rb.CadenceStepsPerMinute, "F1")} vs {F(cadence ?? double.NaN, "F1")} (reference contacts scored as ours {F(validation.ReferenceContactCadences[b] ?? double.NaN, "F1")}), speed {F(rb.WalkingSpeedMetersPerSecond ?? double.NaN)} vs {F(speed ?? double.NaN)}");
+                    // The bout's reference strides (both contacts in its span) scored as the table's stride rows score them.
+                    var boutStrides = StrideAccuracy.Compare(result.Strides, [.. refStrides.Where(s => s.StartSeconds >= rb.StartSeconds - 0.01 && s.EndSeconds <= rb.EndSeconds + 0.01)], 0.25);
+                    output.WriteLine($"    strides matched {boutStrides.Matched} of {boutStrides.Reference} @±0.25 s: stride time MAE {F(boutStrides.StrideTimeMaeSeconds * 1000, "F0")} ms (mean signed {F(boutStrides.StrideTimeMeanSignedSeconds * 1000, "+0;-0;0")}), stride length MAE {F(boutStrides.StrideLengthMaeMeters * 100, "F1")} cm (mean signed {F(boutStrides.StrideLengthMeanSignedMeters * 100, "+0.0;-0.0;0.0")}, {boutStrides.LengthPairs} with a length)");
                 }
             }
 
