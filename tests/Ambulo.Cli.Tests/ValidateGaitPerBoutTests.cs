@@ -87,6 +87,25 @@ public partial class ValidateGaitPerBoutTests
         Metric(sides).ShouldContain("named in the file");
     }
 
+    [Fact]
+    public async Task ValidateGait_OxfordPhones_PrecisionRecallAndCadencePerWalk()
+    {
+        var rows = await RowsAsync("oxford-phone-steps");
+
+        var pr = Value(rows.Single(r => Metric(r).StartsWith("step precision / recall @±0.2 s, pooled", StringComparison.Ordinal))).Split(" / ");
+        double precision = Number(pr[0]), recall = Number(pr[1]);
+        var f1 = Number(Value(rows.Single(r => Metric(r) == "step timing F1 @±0.2 s, pooled")));
+        (2 * precision * recall / (precision + recall)).ShouldBe(f1, 0.0015);
+
+        var files = Directory.GetFiles(TestData("oxford-phone-steps", "validation"), "*.csv").Length
+            + Directory.GetDirectories(TestData("oxford-phone-steps", "optimisation")).Length;
+        var cadence = rows.Single(r => Metric(r).StartsWith("cadence MAE per walk", StringComparison.Ordinal));
+        Metric(cadence).ShouldContain($"{files} walks");
+        // Every count is within 2 % over a walk of about 100 steps/min, so the cadence cannot be off by much more.
+        Number(Value(cadence)).ShouldBeInRange(0, 3);
+        cadence.TryGetProperty("met", out _).ShouldBeFalse();
+    }
+
     /// <summary>Reference strides the lower-back rows score: INDIP where a trial has INDIP strides, else Stereophoto; rows with an empty or NaN contact left out.</summary>
     private static int MobgapReferenceStrides()
     {
@@ -143,6 +162,11 @@ public partial class ValidateGaitPerBoutTests
         var lines = misses.StandardOutput.Split('\n');
         var boutLines = lines.Count(l => l.StartsWith("  ref bout ", StringComparison.Ordinal));
         boutLines.ShouldBe(20);
-        lines.Count(l => l.StartsWith("    strides matched ", StringComparison.Ordinal) && l.Contains("stride length MAE", StringComparison.Ordinal)).ShouldBe(boutLines);
+        var strideLines = lines.Where(l => l.StartsWith("    steps ", StringComparison.Ordinal) && l.Contains("strides matched", StringComparison.Ordinal)).ToList();
+        strideLines.Count.ShouldBe(boutLines);
+        // The bouts' step counts add up to the table's per-bout row.
+        var listed = strideLines.Select(l => Regex.Match(l, @"^    steps (\d+) vs (\d+) ")).ToList();
+        listed.Sum(m => int.Parse(m.Groups[1].Value, Inv)).ShouldBe(int.Parse(counts.Groups[1].Value, Inv));
+        listed.Sum(m => int.Parse(m.Groups[2].Value, Inv)).ShouldBe(int.Parse(counts.Groups[2].Value, Inv));
     }
 }

@@ -108,6 +108,25 @@ public static class BoutAccuracy
         return speeds.Count == 0 ? null : speeds.Average();
     }
 
+    /// <summary>
+    /// Cadence of one walk that is a single bout, ours against the reference's: the reference's from all its contacts
+    /// (sorted seconds), ours from our contacts within the tolerance of the reference's first and last contact, both by
+    /// <see cref="CadenceStepsPerMinute(IReadOnlyList{double})"/>.
+    /// </summary>
+    public static (double? Detected, double? Reference) CadenceOverWalk(IReadOnlyList<double> detectedSeconds, IReadOnlyList<double> referenceSeconds, double toleranceSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(detectedSeconds);
+        ArgumentNullException.ThrowIfNull(referenceSeconds);
+        var reference = referenceSeconds.Where(double.IsFinite).Order().ToList();
+        if (reference.Count < 2)
+        {
+            return (null, null);
+        }
+
+        var ours = detectedSeconds.Where(t => InWindow(t, reference[0], reference[^1], toleranceSeconds)).Order().ToList();
+        return (CadenceStepsPerMinute(ours), CadenceStepsPerMinute(reference));
+    }
+
     /// <summary>True when <paramref name="seconds"/> lies in [start − tolerance, end + tolerance].</summary>
     public static bool InWindow(double seconds, double startSeconds, double endSeconds, double toleranceSeconds) =>
         seconds >= startSeconds - toleranceSeconds && seconds <= endSeconds + toleranceSeconds;

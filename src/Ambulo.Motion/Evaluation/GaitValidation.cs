@@ -53,7 +53,9 @@ public sealed record LowerBackValidation(
     IReadOnlyList<double?> ReferenceContactCadences);
 
 /// <summary>Phone step-count validation of one recording.</summary>
-public sealed record StepCountValidation(int Detected, int Reference, GaitEventScore Timing)
+/// <param name="CadenceStepsPerMinute">Ours over the walk (<see cref="BoutAccuracy.CadenceOverWalk"/>); null without the contacts for one.</param>
+/// <param name="ReferenceCadenceStepsPerMinute">The reference's over the walk.</param>
+public sealed record StepCountValidation(int Detected, int Reference, GaitEventScore Timing, double? CadenceStepsPerMinute = null, double? ReferenceCadenceStepsPerMinute = null)
 {
     public double CountErrorPercent => Reference == 0 ? double.NaN : 100.0 * (Detected - Reference) / Reference;
 }
@@ -263,12 +265,14 @@ public static class GaitValidation
         reference.Where(c => c.TimeSeconds >= bout.StartSeconds - 0.01 && c.TimeSeconds <= bout.EndSeconds + 0.01)
             .Select(c => (int)Math.Round(c.TimeSeconds * fs)).Where(i => i >= 0 && i < sampleCount).Distinct().Order().ToList();
 
-    /// <summary>Phone: step count and step timing against foot-switch step times.</summary>
+    /// <summary>Phone: step count, step timing and the walk's cadence against foot-switch step times (each file one walk).</summary>
     public static StepCountValidation ValidateSteps(SensorRecording recording, IReadOnlyList<double> referenceStepSeconds, double toleranceSeconds, StepCounterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(referenceStepSeconds);
         var result = StepCounter.Detect(recording.Samples, options);
-        return new StepCountValidation(result.Steps, referenceStepSeconds.Count, GaitEventMatching.Match(result.StepTimesSeconds, referenceStepSeconds, toleranceSeconds));
+        var (cadence, referenceCadence) = BoutAccuracy.CadenceOverWalk(result.StepTimesSeconds, referenceStepSeconds, toleranceSeconds);
+        return new StepCountValidation(result.Steps, referenceStepSeconds.Count, GaitEventMatching.Match(result.StepTimesSeconds, referenceStepSeconds, toleranceSeconds),
+            cadence, referenceCadence);
     }
 }

@@ -127,6 +127,21 @@ public class BoutAccuracyTests
     }
 
     [Fact]
+    public void CadenceOverWalk_ExtraStepBeforeTheWalkAndOneMissed_OnlyTheMissedCounts()
+    {
+        // Reference: 11 steps 0.5 s apart from 10 s (120 steps/min). Ours: 2 s before the walk (outside), then every step
+        // 30 ms late except the sixth.
+        var reference = Enumerable.Range(0, 11).Select(k => 10 + (0.5 * k)).ToList();
+        var detected = reference.Where((_, k) => k != 5).Select(t => t + 0.03).Prepend(8.0).ToList();
+
+        var (ours, theirs) = BoutAccuracy.CadenceOverWalk(detected, reference, 0.2);
+
+        theirs!.Value.ShouldBe(120, 1e-9);
+        ours!.Value.ShouldBe(60.0 * 9 / 5.0, 1e-9);
+        BoutAccuracy.CadenceOverWalk(detected, [10.0], 0.2).ShouldBe((null, null));
+    }
+
+    [Fact]
     public void StepCounts_ContactsNearTheBoutEnds_CountedWithinTheTolerance()
     {
         double[] reference = [10.0, 10.5, 11.0, 11.5];

@@ -114,7 +114,8 @@ internal static class ValidateGaitMisses
                     output.WriteLine($"  ref bout {F(rb.StartSeconds, "F1")}-{F(rb.EndSeconds, "F1")} cadence {F(rb.CadenceStepsPerMinute, "F1")} vs {F(cadence ?? double.NaN, "F1")} (reference contacts scored as ours {F(validation.ReferenceContactCadences[b] ?? double.NaN, "F1")}), speed {F(rb.WalkingSpeedMetersPerSecond ?? double.NaN)} vs {F(speed ?? double.NaN)}");
                     // The bout's reference strides (both contacts in its span) scored as the table's stride rows score them.
                     var boutStrides = StrideAccuracy.Compare(result.Strides, [.. refStrides.Where(s => s.StartSeconds >= rb.StartSeconds - 0.01 && s.EndSeconds <= rb.EndSeconds + 0.01)], 0.25);
-                    output.WriteLine($"    strides matched {boutStrides.Matched} of {boutStrides.Reference} @±0.25 s: stride time MAE {F(boutStrides.StrideTimeMaeSeconds * 1000, "F0")} ms (mean signed {F(boutStrides.StrideTimeMeanSignedSeconds * 1000, "+0;-0;0")}), stride length MAE {F(boutStrides.StrideLengthMaeMeters * 100, "F1")} cm (mean signed {F(boutStrides.StrideLengthMeanSignedMeters * 100, "+0.0;-0.0;0.0")}, {boutStrides.LengthPairs} with a length)");
+                    var boutSteps = BoutAccuracy.StepCounts(detected, refTimes, [(rb.StartSeconds, rb.EndSeconds)], 0.25)[0];
+                    output.WriteLine($"    steps {boutSteps.Detected} vs {boutSteps.Reference} in bout ±0.25 s; strides matched {boutStrides.Matched} of {boutStrides.Reference} @±0.25 s: stride time MAE {F(boutStrides.StrideTimeMaeSeconds * 1000, "F0")} ms (mean signed {F(boutStrides.StrideTimeMeanSignedSeconds * 1000, "+0;-0;0")}), stride length MAE {F(boutStrides.StrideLengthMaeMeters * 100, "F1")} cm (mean signed {F(boutStrides.StrideLengthMeanSignedMeters * 100, "+0.0;-0.0;0.0")}, {boutStrides.LengthPairs} with a length)");
                 }
             }
 
