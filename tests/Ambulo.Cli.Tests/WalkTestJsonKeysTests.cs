@@ -87,11 +87,13 @@ public sealed class WalkTestJsonKeysTests : IDisposable
 
     /// <summary>
     /// SYNTHETIC phone in a trouser pocket, 50 Hz, with a step time of 0.613 s (so times and speeds have many decimals):
-    /// sitting still 3 s, 22 contacts out, a 180° turn, 22 back.
+    /// seated still (the thigh, and the phone, about horizontal: tilted 80°), standing up over the second before the first
+    /// contact at 3 s, 22 contacts out, a 180° turn, 22 back, and sitting down again half a second after the last contact.
     /// </summary>
     private string WriteWalk()
     {
         const double rate = 50, lead = 3, step = 0.613;
+        static double Smooth(double u) => u <= 0 ? 0 : u >= 1 ? 1 : u * u * (3 - 2 * u);
         var times = Enumerable.Range(0, 44).Select(k => lead + (k * step) + (k >= 22 ? 2.4 : 0)).ToList();
         var turn = times[21] + 0.1;
         var n = (int)((times[^1] + lead) * rate);
@@ -101,7 +103,9 @@ public sealed class WalkTestJsonKeysTests : IDisposable
             var t = i / rate;
             var vertical = times.Sum(c => 2.5 * Math.Exp(-(t - c) * (t - c) / (2 * 0.06 * 0.06)));
             var yaw = t > turn && t < turn + 2.2 ? Math.PI * Math.PI / (2 * 2.2) * Math.Sin(Math.PI * (t - turn) / 2.2) : 0;
-            samples[i] = new ImuSample(t, new Vector3(0.02f * (i % 3), 0, (float)(9.81 + vertical)), new Vector3(0, 0, (float)yaw));
+            var tilt = 80 * ((1 - Smooth(t - (lead - 1))) + Smooth(t - (times[^1] + 0.5))) * Math.PI / 180;
+            var g = 9.81 + vertical;
+            samples[i] = new ImuSample(t, new Vector3(0.02f * (i % 3), (float)(g * Math.Sin(tilt)), (float)(g * Math.Cos(tilt))), new Vector3(0, 0, (float)yaw));
         }
 
         var path = Path.Combine(_dir, string.Create(CultureInfo.InvariantCulture, $"walk-{Guid.NewGuid():N}.csv"));

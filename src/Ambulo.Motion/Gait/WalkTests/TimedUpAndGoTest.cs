@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using Ambulo.Motion.Filters;
 using Ambulo.Motion.Recordings;
 using Ambulo.Motion.Samples;
@@ -8,7 +10,21 @@ namespace Ambulo.Motion.Gait.WalkTests;
 /// <param name="ActivityThresholdMps2">Deviation of the smoothed acceleration magnitude from rest that marks movement.</param>
 /// <param name="ActivityThresholdDegreesPerSecond">Angular rate that marks movement (standing up rotates the trunk).</param>
 /// <param name="MinimumTurnDegrees">The turn at the cone and the turn to sit are at least this large.</param>
-public sealed record TimedUpAndGoOptions(double ActivityThresholdMps2 = 0.6, double ActivityThresholdDegreesPerSecond = 20, double MinimumTurnDegrees = 120)
+/// <param name="PostureChangeDegrees">
+/// The TUG starts seated and ends seated. Sitting down and standing up turn the sensor's gravity direction: a phone in a
+/// trouser pocket lies along the thigh (about horizontal seated, about vertical standing); a lower-back sensor tilts with
+/// the pelvis, which leans forward to rise and sits tilted back against the chair. So the test is measured only when the
+/// gravity direction, while rising (from the rest at the start to the first step), moves at least this far from its
+/// seated direction, and after the last step moves at least this far from its walking direction. 20° is an Ambulo default,
+/// not a clinical figure, chosen far below the change of a thigh going from horizontal to vertical and above the drift of
+/// a low-passed (1 Hz) trunk direction while walking; it has never been checked on a real recorded TUG (none is in
+/// testdata). A person who sits very upright and rises without leaning forward, with a lower-back sensor, may be refused;
+/// the refusal says why instead of inventing a phase.
+/// </param>
+/// <param name="SettledDegrees">Sitting down has ended when the gravity direction stays within this angle (5°) of the final seated posture.</param>
+/// <param name="RestSeconds">The recording must hold at least this much rest (0.5 s) before the first movement and at its end, to read the seated posture.</param>
+public sealed record TimedUpAndGoOptions(double ActivityThresholdMps2 = 0.6, double ActivityThresholdDegreesPerSecond = 20, double MinimumTurnDegrees = 120,
+    double PostureChangeDegrees = 20, double SettledDegrees = 5, double RestSeconds = 0.5)
 {
     public GaitAnalysisOptions Gait { get; init; } = new(GaitPopulation.SlowOrImpaired);
 }
@@ -40,7 +56,12 @@ public sealed record TimedUpAndGoResult(
 /// <summary>
 /// Instrumented Timed Up and Go from one trunk, pocket or lower-back sensor: the test runs from the first movement out
 /// of sitting to the end of movement after sitting down. Inside, the first step ends sit-to-stand, the first large turn
-/// is the turn at the 3 m mark and the last large turn starts the turn-to-sit.
+/// is the turn at the 3 m mark and the last large turn starts the turn-to-sit. The seated start and the seated end are
+/// checked on the accelerometer's gravity direction (<see cref="TimedUpAndGoOptions.PostureChangeDegrees"/>): a recording
+/// that starts standing, or ends without sitting down, is not measured (there is no sit-to-stand to time, or no end),
+/// rather than given an invented phase. The end is the later of the end of movement and the moment the seated posture
+/// settles, so a turn-to-sit that only a gyroscope would see as movement still ends at the sit. Tested on synthetic
+/// recordings only: no real recorded TUG is in testdata.
 /// </summary>
 public static class TimedUpAndGoTest
 {
@@ -64,6 +85,14 @@ public static class TimedUpAndGoTest
             return new TimedUpAndGoResult(false, start, end, null, null, null, null, null, null, steps.Count, "no walking found between standing up and sitting down");
         }
 
+        var posture = Posture.Read(recording, start.Value, end.Value, steps, options);
+        if (posture.Problem is { } postureProblem)
+        {
+            return new TimedUpAndGoResult(false, start, null, null, null, null, null, null, null, steps.Count, postureProblem);
+        }
+
+        end = Math.Max(end.Value, posture.SeatedAtSeconds!.Value);
+
         // Standing up pitches the trunk forward and back; it ends when that rotation stops. The first step is the first
         // contact after it (a contact inside the rising movement is the jolt of standing, not a step).
         var standingAt = EndOfSitToStand(recording, start.Value, options) ?? steps[0];
@@ -84,6 +113,100 @@ public static class TimedUpAndGoTest
                     ? "no turn found: phases after sit-to-stand are unknown"
                     : "turns not measured (the recording has no gyroscope): phases after sit-to-stand are unknown"
                 : turn2 is null ? "no turn-to-sit found" : null);
+    }
+
+    /// <summary>
+    /// The seated start and seated end of a TUG, read from the gravity direction: the low-passed (1 Hz) acceleration as a
+    /// unit vector. Seated at the start: the mean direction over the rest before the first movement; walking: the mean
+    /// direction at the steps; seated at the end: the mean over the last <see cref="TimedUpAndGoOptions.RestSeconds"/>.
+    /// </summary>
+    private sealed record Posture(string? Problem, double? SeatedAtSeconds)
+    {
+        public static Posture Read(SensorRecording recording, double start, double activeEnd, List<double> steps, TimedUpAndGoOptions options)
+        {
+            var samples = recording.Samples;
+            var fs = recording.Metadata.SamplingRateHz;
+            var n = samples.Length;
+            double[] x = new double[n], y = new double[n], z = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                (x[i], y[i], z[i]) = (samples[i].AccelerationMps2.X, samples[i].AccelerationMps2.Y, samples[i].AccelerationMps2.Z);
+            }
+
+            FilterDesign.LowPass(Math.Min(1.0, fs / 4), fs).FilterZeroPhase(x, y, z);
+            var first = samples[0].TimeSeconds;
+            var last = samples[^1].TimeSeconds;
+            if (start - first < options.RestSeconds)
+            {
+                return new("the recording does not begin at rest before the first movement, so it cannot show a seated start: record from sitting still in the chair", null);
+            }
+
+            var seated = Mean(t => t >= first && t <= start - 0.1);
+            var walking = Mean(t => steps.Any(s => Math.Abs(s - t) <= 0.5 / fs));
+            var rising = MaxAngle(seated, t => t >= start && t <= steps[0] + 1);
+            if (rising < options.PostureChangeDegrees)
+            {
+                return new(string.Create(CultureInfo.InvariantCulture,
+                    $"the recording does not begin seated: the sensor's tilt changed only {rising:F0}° between the rest at the start and the first steps (standing up from a chair changes it by at least {options.PostureChangeDegrees:F0}°), so there is no sit-to-stand to time; start the recording sitting in the chair"), null);
+            }
+
+            if (last - activeEnd < options.RestSeconds)
+            {
+                return new("the recording does not end at rest after sitting down, so the end of the test cannot be found: keep recording until seated and still", null);
+            }
+
+            var final = Mean(t => t >= last - options.RestSeconds);
+            var sittingDown = MaxAngle(walking, t => t >= steps[^1]);
+            if (sittingDown < options.PostureChangeDegrees)
+            {
+                return new(string.Create(CultureInfo.InvariantCulture,
+                    $"the sit-down at the end was not found: after the last step the sensor's tilt changed only {sittingDown:F0}° from walking (sitting down changes it by at least {options.PostureChangeDegrees:F0}°), so the end of the test, and the total, are unknown"), null);
+            }
+
+            // Seated from the last moment the direction was more than SettledDegrees away from the final posture.
+            var seatedAt = steps[^1];
+            for (var i = 0; i < n; i++)
+            {
+                if (samples[i].TimeSeconds >= steps[^1] && Angle(Direction(i), final) > options.SettledDegrees)
+                {
+                    seatedAt = samples[i].TimeSeconds;
+                }
+            }
+
+            return new(null, seatedAt);
+
+            Vector3 Direction(int i) => Vector3.Normalize(new Vector3((float)x[i], (float)y[i], (float)z[i]));
+
+            Vector3 Mean(Func<double, bool> inside)
+            {
+                var sum = Vector3.Zero;
+                for (var i = 0; i < n; i++)
+                {
+                    if (inside(samples[i].TimeSeconds))
+                    {
+                        sum += Direction(i);
+                    }
+                }
+
+                return sum == Vector3.Zero ? Vector3.UnitZ : Vector3.Normalize(sum);
+            }
+
+            double MaxAngle(Vector3 from, Func<double, bool> inside)
+            {
+                var most = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    if (inside(samples[i].TimeSeconds))
+                    {
+                        most = Math.Max(most, Angle(Direction(i), from));
+                    }
+                }
+
+                return most;
+            }
+        }
+
+        private static double Angle(Vector3 a, Vector3 b) => Math.Acos(Math.Clamp(Vector3.Dot(a, b), -1f, 1f)) * 180 / Math.PI;
     }
 
     /// <summary>End of the first trunk-pitch movement after <paramref name="start"/> (null when there is none within 4 s).</summary>
