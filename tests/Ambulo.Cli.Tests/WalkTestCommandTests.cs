@@ -127,6 +127,52 @@ public sealed class WalkTestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WalkTest_FourteenMetreWalkway_IsRefusedAsTenMetresAndTimedOverTheMiddleTenWhenStated()
+    {
+        var k = await CalibrateAsync();
+        // The same walker on a 2 m + 10 m + 2 m walkway: 21 contacts = 14 m in 12 s, 1.167 m/s.
+        var (path, _) = WritePocketWalk("fourteen.csv", 21);
+
+        var asTen = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k, "--json");
+        var asFourteen = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k, "--walkway-m", "14", "--json");
+        var text = await CliRunner.RunAsync("walktest", "10mwt", path, "--step-constant", k, "--walkway-m", "14");
+
+        asTen.ExitCode.ShouldBe(1, asTen.StandardError);
+        using (var json = JsonDocument.Parse(asTen.StandardOutput))
+        {
+            json.RootElement.GetProperty("measured").GetBoolean().ShouldBeFalse();
+            json.RootElement.GetProperty("problem").GetString()!.ShouldContain("from the stated 10 m walkway");
+        }
+
+        asFourteen.ExitCode.ShouldBe(0, asFourteen.StandardError);
+        using (var json = JsonDocument.Parse(asFourteen.StandardOutput))
+        {
+            var root = json.RootElement;
+            root.GetProperty("walkway_m").GetDouble().ShouldBe(14);
+            root.GetProperty("timed_m").GetDouble().ShouldBe(10);
+            root.GetProperty("gait_speed_mps").GetDouble().ShouldBe(StepMeters / StepSeconds, 0.05);
+            root.GetProperty("middle_time_s").GetDouble().ShouldBe(10 / (StepMeters / StepSeconds), 0.4);
+            root.GetProperty("comfortable").GetProperty("timed_m").GetDouble().ShouldBe(10);
+        }
+
+        text.StandardOutput.ShouldContain("middle 10 m of a 14 m walkway");
+    }
+
+    [Theory]
+    [InlineData("10mwt", "5")]
+    [InlineData("10mwt", "51")]
+    [InlineData("6mwt", "14")]
+    public async Task WalkTest_WalkwayOutOfRangeOrForAnotherTest_ExitsTwoNamingTheOption(string test, string walkway)
+    {
+        var (path, _) = WritePocketWalk("walk.csv", 21);
+
+        var result = await CliRunner.RunAsync("walktest", test, path, "--walkway-m", walkway);
+
+        result.ExitCode.ShouldBe(2);
+        result.StandardError.ShouldContain("--walkway-m");
+    }
+
+    [Fact]
     public async Task WalkTest_TenMetresWithTheCalibratedConstant_MeasuresTheWalkAndNamesWeinberg()
     {
         var k = await CalibrateAsync();
@@ -405,7 +451,7 @@ public sealed class WalkTestCommandTests : IDisposable
         text.ExitCode.ShouldBe(1, text.StandardError);
         text.StandardOutput.ShouldContain("10-metre walk, comfortable pace: not timed, so no gait speed and no band.");
         text.StandardOutput.ShouldContain("Comfortable trial 1: not timed: the sensor measured 16.");
-        text.StandardOutput.ShouldContain("more than 25 % from the 10 m course");
+        text.StandardOutput.ShouldContain("more than 25 % from the stated 10 m walkway");
         text.StandardOutput.ShouldNotContain("m/s;");
         result.ExitCode.ShouldBe(1, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
@@ -482,7 +528,7 @@ public sealed class WalkTestCommandTests : IDisposable
         var each = c.GetProperty("trial_results").EnumerateArray().ToList();
         each.Select(t => t.GetProperty("measured").GetBoolean()).ShouldBe([true, false, true]);
         each[1].GetProperty("sensor_distance_m").GetDouble().ShouldBe(5 * StepMeters, 0.2);
-        each[1].GetProperty("problem").GetString()!.ShouldContain("from the 10 m course");
+        each[1].GetProperty("problem").GetString()!.ShouldContain("from the stated 10 m walkway");
         each[1].TryGetProperty("gait_speed_mps", out _).ShouldBeFalse();
         each[1].TryGetProperty("middle_time_s", out _).ShouldBeFalse();
         each[0].GetProperty("gait_speed_mps").GetDouble().ShouldBe(6 / 5.04, 0.1);

@@ -10,7 +10,7 @@ using Ambulo.Motion.Recordings;
 namespace Ambulo.Cli.Commands;
 
 /// <summary>
-/// <c>ambulo walktest 10mwt|tug|6mwt|daily RECORDING… [--fast FAST…] [--course-length-m M] [--start-time HH:MM] [--placement P] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
+/// <c>ambulo walktest 10mwt|tug|6mwt|daily RECORDING… [--fast FAST…] [--walkway-m W] [--course-length-m M] [--start-time HH:MM] [--placement P] [--leg-length-m L] [--height-m H] [--step-constant K] [--preset P] [--json]</c>:
 /// an instrumented walk test from one recording, or (<c>daily</c>) the walking of each day of a day-long recording. A phone (pocket or hand) measures distance with the same step-length
 /// options as <c>gait</c>: the personal Weinberg constant from <c>gait-calibrate</c>, or body height as a coarse fallback. Exit codes: 0 result, 1 the test could not be measured from the recording (the result's <c>Measured</c> is false and its <c>Problem</c> says why; never for <c>daily</c>: a day without walking is a result), 2 bad input.
 /// JSON follows the rule of <c>gait</c>: a key for a value the placement cannot give is omitted, not written as zero or <c>"none"</c>.
@@ -36,6 +36,10 @@ internal static class WalkTestCommand
             Description = "10mwt: recording(s) of the fast-pace trials (\"as fast as safely possible\").",
             AllowMultipleArgumentsPerToken = true,
         };
+        var walkway = new Option<double?>("--walkway-m")
+        {
+            Description = "10mwt: the walkway walked from a standing start to a stop, in metres (default 10: the middle 6 m are timed; 14 for a 2 m + 10 m + 2 m walkway: the middle 10 m). The sensor distance is checked against it.",
+        };
         var course = new Option<double?>("--course-length-m") { Description = "6MWT: length of one leg of the course in metres (default 30)." };
         var startTime = new Option<string?>("--start-time") { Description = "daily: clock time (HH:MM or HH:MM:SS) of the recording's first sample, so days run midnight to midnight; without it days are 24-hour stretches from the first sample." };
         var placement = GaitCommand.PlacementOption();
@@ -48,6 +52,7 @@ internal static class WalkTestCommand
         command.Arguments.Add(test);
         command.Arguments.Add(recording);
         command.Options.Add(fast);
+        command.Options.Add(walkway);
         command.Options.Add(course);
         command.Options.Add(startTime);
         command.Options.Add(placement);
@@ -72,6 +77,19 @@ internal static class WalkTestCommand
             if (courseLength is { } c && !(c is > 1 and <= 100))
             {
                 error.WriteLine("error: --course-length-m must be between 1 and 100 m.");
+                return GaitCommand.ExitBadInput;
+            }
+
+            var walkwayLength = parseResult.GetValue(walkway);
+            if (walkwayLength is { } stated && !(stated is >= 6 and <= 50))
+            {
+                error.WriteLine("error: --walkway-m must be between 6 and 50 m (2 m at each end are not timed).");
+                return GaitCommand.ExitBadInput;
+            }
+
+            if (walkwayLength is not null && which != "10mwt")
+            {
+                error.WriteLine("error: --walkway-m is for 10mwt (the 6-minute walk takes --course-length-m).");
                 return GaitCommand.ExitBadInput;
             }
 
@@ -136,10 +154,11 @@ internal static class WalkTestCommand
             {
                 case "10mwt":
                 {
-                    var comfortable = trials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait))).ToList();
-                    var fastResults = fastTrials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait))).ToList();
-                    var comfortablePace = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable);
-                    var fastPace = fastResults.Count > 0 ? TenMetreWalkTest.Average(WalkingPace.Fast, fastResults) : null;
+                    var protocol = new TenMetreWalkOptions(WalkwayMeters: walkwayLength ?? 10);
+                    var comfortable = trials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait), protocol)).ToList();
+                    var fastResults = fastTrials.Select(t => TenMetreWalkTest.Estimate(GaitAnalyzer.Analyze([t], gait), protocol)).ToList();
+                    var comfortablePace = TenMetreWalkTest.Average(WalkingPace.Comfortable, comfortable, protocol);
+                    var fastPace = fastResults.Count > 0 ? TenMetreWalkTest.Average(WalkingPace.Fast, fastResults, protocol) : null;
                     var r = comfortable[0];
                     (result, measured) = (new TenMetreWalkReport(r, comfortablePace, fastPace), comfortablePace.Measured && (fastPace is null || fastPace.Measured));
                     text = Pace(comfortablePace) + (fastPace is null ? "" : "\n" + Pace(fastPace))
@@ -318,7 +337,7 @@ internal static class WalkTestCommand
     {
         var name = p.Pace == WalkingPace.Fast ? "fast" : "comfortable";
         return p.Measured
-            ? $"10-metre walk, {name} pace: middle 6 m in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
+            ? $"10-metre walk, {name} pace: middle {F(p.TimedMeters, "0.#")} m of a {F(p.WalkwayMeters, "0.#")} m walkway in {F(p.MeanMiddleTimeSeconds, "F1")} s (mean of {p.Trials} trial{(p.Trials == 1 ? "" : "s")}), gait speed {F(p.GaitSpeedMetersPerSecond)} m/s; band {p.Band!.Perry} (Perry), {p.Band.Fulk} (Fulk)."
               + (p.Note is null ? "" : $" Note: {p.Note}.")
             : $"10-metre walk, {name} pace: not timed, so no gait speed and no band. {Capital(p.TrialResults.Count == 0 ? "no trial given" : $"no trial could be timed ({GaitTable.Count(p.TrialResults.Count, "trial")} given)")}.";
     }

@@ -3,11 +3,16 @@ using System.Globalization;
 namespace Ambulo.Motion.Gait.WalkTests;
 
 /// <summary>Options of <see cref="TenMetreWalkTest"/>.</summary>
-/// <param name="CourseLengthMeters">Walked distance (10 m).</param>
-/// <param name="ZoneMeters">Acceleration and deceleration zones excluded at each end (2 m, so the middle 6 m are timed).</param>
+/// <param name="WalkwayMeters">
+/// The walkway the protocol in use has the person walk, from a standing start to a stop, as the user states it: 10 m by
+/// default (the protocol of clinical reference §2: walk 10 m, time the middle 6 m); a 14 m walkway (2 m + 10 m + 2 m, a
+/// variant some clinics use) times the middle 10 m. The sensor distance and the step-count checks are made against it,
+/// and the timed part is <see cref="TimedMeters"/>.
+/// </param>
+/// <param name="ZoneMeters">Acceleration and deceleration zones excluded at each end (2 m, so the middle 6 m of 10 m are timed).</param>
 /// <param name="DistanceTolerance">
-/// With a distance model, a trial is timed only when the sensor distance of the walk is within this fraction of the course
-/// length (0.25: 7.5–12.5 m for a 10 m course); otherwise the walk is not the 10-metre walk (or the model is badly off) and
+/// With a distance model, a trial is timed only when the sensor distance of the walk is within this fraction of the stated
+/// walkway (0.25: 7.5–12.5 m for a 10 m walkway, 10.5–17.5 m for 14 m; inside that band the walk is scaled onto the walkway); otherwise the walk is not the 10-metre walk (or the model is badly off) and
 /// stretching it onto the course would give a confident but wrong speed. Why 0.25 (an Ambulo choice, from the accuracy
 /// we can document in docs/accuracy.md): a true 10 m walk must not be refused, and its sensor distance can fall short of
 /// 10 m by (a) the model's error: foot strapdown stride length MAE 1.3 cm (about 1 %), lower-back pendulum gait speed
@@ -34,8 +39,12 @@ namespace Ambulo.Motion.Gait.WalkTests;
 /// than the slow steps the other checks were written for (the 0.2–0.3 m steps a slow walker takes), so a real 10 m walk
 /// is not refused by it. Checked for every trial.
 /// </param>
-public sealed record TenMetreWalkOptions(double CourseLengthMeters = 10, double ZoneMeters = 2, double DistanceTolerance = 0.25, double LongestStepMeters = 1.0,
-    double ShortestStepMeters = 0.1);
+public sealed record TenMetreWalkOptions(double WalkwayMeters = 10, double ZoneMeters = 2, double DistanceTolerance = 0.25, double LongestStepMeters = 1.0,
+    double ShortestStepMeters = 0.1)
+{
+    /// <summary>The timed middle of the walkway: <see cref="WalkwayMeters"/> less a zone at each end (6 m of 10 m, 10 m of 14 m).</summary>
+    public double TimedMeters => WalkwayMeters - (2 * ZoneMeters);
+}
 
 /// <summary>Community-ambulation band of a gait speed (clinical reference §2, 10MWT row).</summary>
 /// <param name="Perry">Perry et al., Stroke 1995;26:982: &lt; 0.4 household, 0.4–0.8 limited community, &gt; 0.8 community [V].</param>
@@ -72,7 +81,9 @@ public sealed record TenMetreWalkResult(
     string DistanceSource,
     string? Problem = null,
     DistanceModel DistanceModel = DistanceModel.None,
-    double? SensorDistanceMeters = null);
+    double? SensorDistanceMeters = null,
+    double WalkwayMeters = 10,
+    double TimedMeters = 6);
 
 /// <summary>The two speeds of the 10-metre walk test: the person's own comfortable pace and "as fast as safely possible".</summary>
 public enum WalkingPace { Comfortable, Fast }
@@ -93,7 +104,9 @@ public sealed record TenMetreWalkPaceResult(
     AmbulationBand? Band,
     IReadOnlyList<TenMetreWalkResult> TrialResults,
     string? Problem = null,
-    string? Note = null);
+    string? Note = null,
+    double WalkwayMeters = 10,
+    double TimedMeters = 6);
 
 /// <summary>
 /// The 10-metre walk test (clinical reference §2: walk 10 m, time only the middle 6 m). The walk is the longest bout.
@@ -112,7 +125,8 @@ public static class TenMetreWalkTest
         var bout = analysis.WalkingBouts.OrderByDescending(b => b.DurationSeconds).FirstOrDefault();
         if (bout is null)
         {
-            return new TenMetreWalkResult(false, null, null, null, null, null, null, 0, null, null, "none", "no walking bout found");
+            return new TenMetreWalkResult(false, null, null, null, null, null, null, 0, null, null, "none", "no walking bout found",
+                WalkwayMeters: options.WalkwayMeters, TimedMeters: options.TimedMeters);
         }
 
         var inBout = analysis.Steps.Where(c => c.TimeSeconds >= bout.StartSeconds - 1e-9 && c.TimeSeconds <= bout.EndSeconds + 1e-9).ToList();
@@ -122,7 +136,7 @@ public static class TenMetreWalkTest
             contacts = WithoutAlternatingBias(contacts);
         }
 
-        var fromFraction = options.ZoneMeters / options.CourseLengthMeters;
+        var fromFraction = options.ZoneMeters / options.WalkwayMeters;
         var toFraction = 1 - fromFraction;
 
         // Cumulative distance at each contact: from the distance model when there is one, else uniform per step.
@@ -158,13 +172,13 @@ public static class TenMetreWalkTest
         var t2 = TimeAt(contacts, cumulative, fromFraction * total);
         var t8 = TimeAt(contacts, cumulative, toFraction * total);
         var middle = t8 - t2;
-        var middleMeters = options.CourseLengthMeters - 2 * options.ZoneMeters;
+        var middleMeters = options.TimedMeters;
         var speed = middle > 0 ? middleMeters / middle : (double?)null;
         return new TenMetreWalkResult(true, bout.StartSeconds, bout.EndSeconds, t2, t8, middle, speed, steps,
-            bout.CadenceStepsPerMinute, speed is { } v ? AmbulationBand.Of(v) : null, source, null, model, sensorDistance);
+            bout.CadenceStepsPerMinute, speed is { } v ? AmbulationBand.Of(v) : null, source, null, model, sensorDistance, options.WalkwayMeters, options.TimedMeters);
 
         TenMetreWalkResult NotTimed(string why, int stepCount) => new(false, bout.StartSeconds, bout.EndSeconds, null, null, null, null, stepCount,
-            bout.CadenceStepsPerMinute, null, source, why, model, sensorDistance);
+            bout.CadenceStepsPerMinute, null, source, why, model, sensorDistance, options.WalkwayMeters, options.TimedMeters);
     }
 
     /// <summary>
@@ -175,11 +189,11 @@ public static class TenMetreWalkTest
     /// </summary>
     private static string? CourseMismatch(TenMetreWalkOptions options, DistanceModel model, double? sensorDistance, int steps)
     {
-        var course = options.CourseLengthMeters;
+        var course = options.WalkwayMeters;
         if (sensorDistance is { } walked && model != DistanceModel.HeightRatio && Math.Abs(walked - course) > options.DistanceTolerance * course)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"the sensor measured {walked:F1} m of walking, more than {options.DistanceTolerance * 100:F0} % from the {course:0.#} m course, so the recording does not hold one walk of the course (or the distance model is off) and its middle cannot be timed");
+                $"the sensor measured {walked:F1} m of walking, more than {options.DistanceTolerance * 100:F0} % from the stated {course:0.#} m walkway, so the recording does not hold one walk of that walkway (or the distance model is off; give the walkway walked with --walkway-m) and its middle cannot be timed");
         }
 
         var needed = (int)Math.Ceiling((course / options.LongestStepMeters) - 1e-9);
@@ -192,7 +206,7 @@ public static class TenMetreWalkTest
         var most = (int)Math.Floor((course / options.ShortestStepMeters) + 1e-9);
         return steps > most
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{steps} steps, and {course:0.#} m take at most {most} steps of at least {options.ShortestStepMeters:0.0#} m, so the recording holds more than one walk of the course and its middle cannot be timed")
+                $"{steps} steps, and {course:0.#} m take at most {most} steps of at least {options.ShortestStepMeters:0.0#} m, so the recording holds more than one walk of the walkway and its middle cannot be timed")
             : null;
     }
 
@@ -208,13 +222,15 @@ public static class TenMetreWalkTest
         if (found.Count == 0)
         {
             return new TenMetreWalkPaceResult(pace, false, 0, null, null, null, trials,
-                trials.Count == 0 ? "no trial given" : $"no trial could be timed ({trials.Count} given; first: {trials[0].Problem ?? "no middle time"})");
+                trials.Count == 0 ? "no trial given" : $"no trial could be timed ({trials.Count} given; first: {trials[0].Problem ?? "no middle time"})",
+                null, options.WalkwayMeters, options.TimedMeters);
         }
 
         var mean = found.Average(t => t.MiddleTimeSeconds!.Value);
-        var speed = (options.CourseLengthMeters - 2 * options.ZoneMeters) / mean;
+        var speed = options.TimedMeters / mean;
         return new TenMetreWalkPaceResult(pace, true, found.Count, mean, speed, AmbulationBand.Of(speed), trials, null,
-            found.Count < trials.Count ? $"{trials.Count - found.Count} of {trials.Count} trials could not be timed and are not in the mean" : null);
+            found.Count < trials.Count ? $"{trials.Count - found.Count} of {trials.Count} trials could not be timed and are not in the mean" : null,
+            options.WalkwayMeters, options.TimedMeters);
     }
 
     /// <summary>

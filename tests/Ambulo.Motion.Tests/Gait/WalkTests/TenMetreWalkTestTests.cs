@@ -61,6 +61,49 @@ public class TenMetreWalkTestTests
         return walk with { WalkingBouts = bouts, Summary = GaitSummaries.Summarize(walk.Steps, [], bouts, model), StepLengthsMeters = lengths };
     }
 
+    [Fact]
+    public void Estimate_FourteenMetreWalkwayStated_TimesTheMiddleTenMetres()
+    {
+        // 29 contacts, 28 steps of 0.5 m in 0.5 s: 14 m at 1 m/s. As a 10 m walk its 14 m are more than 25 % off and it is
+        // not timed; stated as a 14 m walkway (2 m + 10 m + 2 m) the middle 10 m take 10 s.
+        var walk = MeasuredWalk(29, 0.5, 0.5);
+
+        var asTen = TenMetreWalkTest.Estimate(walk);
+        var asFourteen = TenMetreWalkTest.Estimate(walk, new TenMetreWalkOptions(WalkwayMeters: 14));
+
+        asTen.Measured.ShouldBeFalse();
+        asTen.Problem!.ShouldContain("14.0 m of walking");
+        asFourteen.Measured.ShouldBeTrue(asFourteen.Problem);
+        asFourteen.TimedMeters.ShouldBe(10);
+        asFourteen.WalkwayMeters.ShouldBe(14);
+        asFourteen.MiddleTimeSeconds!.Value.ShouldBe(10, 1e-9);
+        asFourteen.GaitSpeedMetersPerSecond!.Value.ShouldBe(1.0, 1e-9);
+    }
+
+    [Fact]
+    public void Estimate_TenMetreWalkStatedAsFourteen_IsCheckedAgainstTheStatedWalkway()
+    {
+        // A 10 m walk (21 contacts of 0.5 m) given as a 14 m walkway: 10 m is more than 25 % short of 14 m.
+        var result = TenMetreWalkTest.Estimate(MeasuredWalk(21, 0.5, 0.5), new TenMetreWalkOptions(WalkwayMeters: 14));
+
+        result.Measured.ShouldBeFalse();
+        result.Problem!.ShouldContain("from the stated 14 m walkway");
+    }
+
+    [Fact]
+    public void Average_FourteenMetreWalkway_DividesTheTimedTenMetresByTheMeanTime()
+    {
+        var options = new TenMetreWalkOptions(WalkwayMeters: 14);
+        var trials = new[] { MeasuredWalk(29, 0.5, 0.5), MeasuredWalk(29, 0.6, 0.5) }.Select(w => TenMetreWalkTest.Estimate(w, options)).ToList();
+
+        var pace = TenMetreWalkTest.Average(WalkingPace.Comfortable, trials, options);
+
+        pace.Measured.ShouldBeTrue(pace.Problem);
+        pace.MeanMiddleTimeSeconds!.Value.ShouldBe(11, 1e-9);
+        pace.GaitSpeedMetersPerSecond!.Value.ShouldBe(10 / 11.0, 1e-9);
+        pace.TimedMeters.ShouldBe(10);
+    }
+
     private static readonly TenMetreWalkOptions NoCourseCheck = new(DistanceTolerance: double.MaxValue, LongestStepMeters: double.MaxValue);
 
     [Fact]
@@ -85,7 +128,7 @@ public class TenMetreWalkTestTests
         result.Steps.ShouldBe(11);
         result.DistanceModel.ShouldBe(DistanceModel.WeinbergAccelerationRange);
         result.Problem!.ShouldContain("3.7 m");
-        result.Problem!.ShouldContain("more than 25 % from the 10 m course");
+        result.Problem!.ShouldContain("more than 25 % from the stated 10 m walkway");
     }
 
     [Fact]
@@ -189,7 +232,7 @@ public class TenMetreWalkTestTests
         result.GaitSpeedMetersPerSecond.ShouldBeNull();
         result.Band.ShouldBeNull();
         result.Steps.ShouldBe(325);
-        result.Problem!.ShouldContain("more than one walk of the course");
+        result.Problem!.ShouldContain("more than one walk of the walkway");
     }
 
     [Fact]
