@@ -104,6 +104,11 @@ public partial class ValidateGaitPerBoutTests
         // Every count is within 2 % over a walk of about 100 steps/min, so the cadence cannot be off by much more.
         Number(Value(cadence)).ShouldBeInRange(0, 3);
         cadence.TryGetProperty("met", out _).ShouldBeFalse();
+
+        // What the phone cannot give is said, not left out silently.
+        var notMeasured = rows.Single(r => Metric(r).Contains("left/right: not measured", StringComparison.Ordinal));
+        Value(notMeasured).ShouldBe("n/a");
+        notMeasured.TryGetProperty("target", out _).ShouldBeFalse();
     }
 
     /// <summary>Reference strides the lower-back rows score: INDIP where a trial has INDIP strides, else Stereophoto; rows with an empty or NaN contact left out.</summary>

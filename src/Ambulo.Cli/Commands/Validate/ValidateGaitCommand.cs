@@ -550,6 +550,7 @@ internal static class GaitDatasetValidation
         // span ±0.2 s (BoutAccuracy.CadenceOverWalk). The phone gives no sides, so no stride time or left/right here.
         yield return new("phone", "all files", $"cadence MAE per walk (steps/min, {cadenceErrors.Count} walks, one bout each; information)",
             cadenceErrors.Count == 0 ? "-" : F(cadenceErrors.Average(), "F2"));
+        yield return new("phone", "all files", "stride time, stride length, gait speed, left/right: not measured (no sides; no distance reference)", "n/a");
         yield return new("phone", "all files", "worst step-count error", F(worst, "F1") + " %", "≤ 2 %", worst <= 2);
     }
 
