@@ -158,6 +158,25 @@ public sealed class WalkTestCommandTests : IDisposable
         text.StandardOutput.ShouldContain("middle 10 m of a 14 m walkway");
     }
 
+    [Fact]
+    public async Task WalkTest_TugFromAWalkThatStartsStanding_ExitsOneSayingItDidNotBeginSeated()
+    {
+        // The pocket walk of these tests starts and ends standing upright (the phone's tilt never changes): there is no
+        // sit-to-stand to time, so the CLI must say so rather than print a sit-to-stand phase.
+        var (path, _) = WritePocketWalk("standing.csv", 21, stepsPerLeg: 10);
+
+        var text = await CliRunner.RunAsync("walktest", "tug", path);
+        var json = await CliRunner.RunAsync("walktest", "tug", path, "--json");
+
+        text.ExitCode.ShouldBe(1, text.StandardError);
+        text.StandardOutput.ShouldContain("Timed Up and Go not measured: the recording does not begin seated");
+        text.StandardOutput.ShouldNotContain("sit-to-stand 4");
+        using var d = JsonDocument.Parse(json.StandardOutput);
+        d.RootElement.GetProperty("measured").GetBoolean().ShouldBeFalse();
+        d.RootElement.TryGetProperty("total_s", out _).ShouldBeFalse();
+        d.RootElement.GetProperty("problem").GetString()!.ShouldContain("does not begin seated");
+    }
+
     [Theory]
     [InlineData("10mwt", "5")]
     [InlineData("10mwt", "51")]
