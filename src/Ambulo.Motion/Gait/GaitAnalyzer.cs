@@ -141,7 +141,24 @@ public static class GaitAnalyzer
         LowerBackGaitResult? lowerBack = null;
         switch (placement)
         {
-            case GaitPlacement.Foot or GaitPlacement.Shank:
+            case GaitPlacement.Shank:
+                // Shank gyroscope events (ShankGaitDetector): strides with stance and swing, no distance. One shank's
+                // contacts are a stride apart, so a bout breaks only at a pause longer than the longest stride.
+                var shank = ShankGaitOptions.For(options.Population);
+                foreach (var r in recordings)
+                {
+                    var side = SideOf(placementOverride is null || recordings.Count > 1 ? r.Metadata.Placement : placementOverride);
+                    var result = ShankGaitDetector.Detect(r.Samples, r.Metadata.SamplingRateHz, side, shank);
+                    contacts.AddRange(result.InitialContacts);
+                    strides.AddRange(result.Strides);
+                }
+
+                contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
+                strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
+                otherFootInferred = recordings.Count == 1;
+                bouts = BoutsFromContacts(contacts, strides, Math.Max(options.MaximumBoutGapSeconds, shank.MaximumStrideSeconds), model, recordings.Count, otherFootInferred);
+                break;
+            case GaitPlacement.Foot:
                 foreach (var r in recordings)
                 {
                     var side = SideOf(placementOverride is null || recordings.Count > 1 ? r.Metadata.Placement : placementOverride);
