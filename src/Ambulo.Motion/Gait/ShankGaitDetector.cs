@@ -21,8 +21,8 @@ namespace Ambulo.Motion.Gait;
 /// <param name="MaximumNetRotationFraction">Over one stride the shank comes back to the inclination it had at the stride's
 /// initial contact, so the rate integrated from one initial contact to the next is near zero; its magnitude may be at most
 /// this fraction of the swing's forward rotation (the positive part of the rate integrated over the swing).</param>
-/// <param name="MaximumStanceRateFraction">During stance the shank rotates backward (negative rate) while the body passes over
-/// the foot; the highest rate between a stride's initial contact and its next final contact may be at most this fraction
+/// <param name="MaximumStanceRateFraction">During stance the shank turns the opposite way to its swing (negative rate) as the
+/// knee passes over the planted foot; the highest rate between a stride's initial contact and its next final contact may be at most this fraction
 /// of the next swing's peak.</param>
 /// <param name="MinimumSagittalEnergyFraction">Over a stride, the rate about the medio-lateral axis must hold at least this
 /// fraction of the angular-rate energy of all three axes (walking is mostly flexion–extension; fidgeting turns the leg
@@ -52,9 +52,10 @@ public sealed record ShankGaitOptions(
     double MaximumSampleGapSeconds = 0.1)
 {
     /// <summary>
-    /// Healthy adults at comfortable speed: the shank's mid-swing peak reaches a few hundred °/s (Aminian et al. 2002, Fig. 2
-    /// shows peaks near 300 °/s), swing lasts about 0.4 s and stance about 60 % of a stride of about 1.1 s. The defaults leave
-    /// room on every side of that (threshold 100 °/s, swing 0.2–0.8 s, stance 45–80 %, stride 0.7–2.5 s).
+    /// Healthy adults at comfortable speed: the shank's mid-swing peak reaches a few hundred °/s (the shank rate plotted by
+    /// Aminian et al. 2002, Fig. 2, spans about −200 to 300 °/s), stance takes about 60 % of the stride and swing 40 % at
+    /// 80–110 steps/min (clinical reference, normal walking [S]), i.e. strides of 1.1–1.5 s with swings of 0.4–0.6 s. The
+    /// defaults leave room on every side of that (threshold 100 °/s, swing 0.2–0.8 s, stance 45–80 %, stride 0.7–2.5 s).
     /// </summary>
     public static ShankGaitOptions Healthy { get; } = new();
 
@@ -62,15 +63,17 @@ public sealed record ShankGaitOptions(
     /// Slow walkers and hemiparetic gait (stroke survivors, walking aids). Each constant differs from
     /// <see cref="Healthy"/> for a stated reason:
     /// <list type="bullet">
-    /// <item><see cref="SwingPeakThresholdDegreesPerSecond"/> 30: a paretic shank that swings through 35° in 0.9 s peaks near
-    /// π·35/(2·0.9) ≈ 61 °/s (a half-sine swing), so half of that; quiet standing sway and gyroscope noise stay under 10 °/s.</item>
-    /// <item><see cref="MaximumStrideSeconds"/> 5: at 40 steps/min a stride lasts 3 s, and hemiparetic strides of 4 s occur.</item>
+    /// <item><see cref="SwingPeakThresholdDegreesPerSecond"/> 30: a shank that swings through 35° in 0.9 s peaks near
+    /// π·35/(2·0.9) ≈ 61 °/s if its swing is a half sine (the slow leg of the synthetic tests), so half of that; the
+    /// standing signal of the tests (3 °/s of sway, 2 °/s of noise) stays far below it.</item>
+    /// <item><see cref="MaximumStrideSeconds"/> 5: at 40 steps/min a stride lasts 3 s; 5 s leaves room for slower, uneven strides.</item>
     /// <item><see cref="MinimumStrideSeconds"/> 0.9: a slow, hesitant swing may show two humps (hip hiking, circumduction)
-    /// that must merge into one swing; no slow walker strides faster than 0.9 s (133 steps/min).</item>
+    /// that must merge into one swing; a stride under 0.9 s is over 133 steps/min, brisk walking for anyone.</item>
     /// <item><see cref="MaximumSwingSeconds"/> 1.5 and <see cref="MinimumSwingSeconds"/> 0.25: a paretic swing may take a
     /// second or more; a swing under 0.25 s is a twitch at these speeds.</item>
-    /// <item><see cref="MinimumStanceFraction"/> 0.4 and <see cref="MaximumStanceFraction"/> 0.85: the paretic leg spends
-    /// less of its stride in stance than a healthy one and the other leg more (its long single support).</item>
+    /// <item><see cref="MinimumStanceFraction"/> 0.4 and <see cref="MaximumStanceFraction"/> 0.85: after a stroke the legs'
+    /// stance and swing times differ (swing- and stance-time asymmetry, Patterson et al. 2008, clinical reference [V]); the
+    /// bounds leave room for a paretic leg with a short stance and the other leg with a long one.</item>
     /// <item><see cref="ContactSearchSeconds"/> 0.3: slow contacts are blunt; the minimum lies further from the zero crossing.</item>
     /// <item><see cref="MaximumStrideTimeRatio"/> 2: hemiparetic strides are irregular.</item>
     /// <item><see cref="SwingSmoothingCutoffHz"/> 2: slow swings carry less high-frequency content, and the lower cut-off
@@ -130,8 +133,10 @@ public sealed record ShankGaitResult(
 /// (J Biomech 2002;35:689–699) and Salarian et al. (IEEE Trans Biomed Eng 2004;51:1434–1443): the shank's angular rate
 /// about its medio-lateral axis has one large positive peak per stride, in mid-swing, when the lower leg swings forward
 /// past the standing leg. Final contact (toe-off) is the local minimum of that rate just before the swing lobe, initial
-/// contact (heel strike) the local minimum just after it. Unlike the foot, the shank never rests during stance (it rotates
-/// forward over the planted foot), so no still phase is sought.
+/// contact (heel strike) the local minimum just after it. Unlike the foot, the shank never rests during stance (it turns
+/// the opposite way to its swing as the knee passes over the planted foot), so no still phase is sought. The minima are
+/// taken on the rate low-passed at <see cref="ShankGaitOptions.EventSmoothingCutoffHz"/>, which moves each contact by about
+/// one sample at 100 Hz away from the swing on the synthetic signals of the tests.
 /// <para>
 /// Axis: the principal axis of the angular rate over the recording (the direction along which it varies most). On the
 /// shank that is the medio-lateral axis, because flexion–extension of the leg in the sagittal plane is by far its largest
@@ -143,8 +148,10 @@ public sealed record ShankGaitResult(
 /// </para>
 /// <para>
 /// A candidate swing becomes a stride only in context: its lobe lasts a plausible time, the stride from the previous
-/// initial contact has a plausible duration and stance fraction, the shank comes back to its starting inclination over
-/// the stride, and at least <see cref="ShankGaitOptions.MinimumStridesPerRun"/> such strides follow one another.
+/// initial contact has a plausible duration and stance fraction, the stance holds no rate near the swing's peak, the
+/// medio-lateral axis carries most of the stride's rotation, the shank comes back to its starting inclination over the
+/// stride, and at least <see cref="ShankGaitOptions.MinimumStridesPerRun"/> such strides follow one another in rhythm.
+/// Random leg movement (the tests' fidgeting, on three axes or on the medio-lateral axis alone) gives no stride.
 /// </para>
 /// <para>
 /// Validated on synthetic signals only (a kinematic model of the shank's sagittal rate with known contact times, in the

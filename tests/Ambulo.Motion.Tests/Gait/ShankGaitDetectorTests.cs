@@ -34,6 +34,20 @@ public sealed class ShankGaitDetectorTests
         result.DistanceModel.ShouldBe(DistanceModel.None);
     }
 
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(5, 2)]
+    [InlineData(8, 3)]
+    public void Detect_NoisierGyroscope_StillWithinTolerance(double noiseDegreesPerSecond, int seed)
+    {
+        var truth = Regular(12, 2, StrideSecondsAt(100), stanceFraction: 0.6);
+        var samples = Signal(truth, 2 + (12 * 1.2) + 2, noiseDegreesPerSecond: noiseDegreesPerSecond, seed: seed);
+
+        var result = ShankGaitDetector.Detect(samples, RateHz, BodySide.Left, ShankGaitOptions.Healthy);
+
+        ShouldMatch(result, truth, Healthy);
+    }
+
     [Fact]
     public void Detect_SlowWalkAt40StepsPerMinute_SlowOrImpairedFindsEveryStride()
     {

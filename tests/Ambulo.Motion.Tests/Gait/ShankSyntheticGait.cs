@@ -8,8 +8,8 @@ namespace Ambulo.Motion.Tests.Gait;
 /// (the model this project's shank detector is tested against; no real shank recording with a reference is available).
 /// <para>
 /// Sign convention: positive = the lower leg swinging forward (the foot moving ahead of the knee). Over one stride the
-/// shank's inclination goes round a closed loop: during stance it rotates backward at a slow, steady rate as the body
-/// passes over the planted foot; at toe-off (final contact) the knee has flexed fast in pre-swing, which shows as a
+/// shank's inclination goes round a closed loop: during stance it turns the other way (negative) at a slow, steady rate
+/// as the knee passes over the planted foot; at toe-off (final contact) the knee has flexed fast in pre-swing, which shows as a
 /// local minimum of the rate; in swing it rotates forward through its whole excursion in a single large lobe, peaking in
 /// mid-swing; at heel strike (initial contact) it is stopped abruptly, a short negative dip (the shape of Aminian et al.
 /// 2002, J Biomech 35:689, Fig. 2, and of Salarian et al. 2004, IEEE TBME 51:1434).
@@ -38,7 +38,8 @@ internal static class ShankSyntheticGait
     private const double StanceTaper = 0.15;
 
     /// <summary>The shape of one leg's signal.</summary>
-    /// <param name="SwingExcursionDegrees">Forward rotation of the shank in each swing (healthy about 65°, a paretic leg 30–40°).</param>
+    /// <param name="SwingExcursionDegrees">Forward rotation of the shank in each swing (model values: 65° for the healthy leg, 35° for
+    /// the slow one; not measurements).</param>
     /// <param name="InitialContactDipDegreesPerSecond">Depth of the heel-strike dip.</param>
     /// <param name="FinalContactDipDegreesPerSecond">Depth of the pre-swing minimum at toe-off.</param>
     /// <param name="InitialContactDipSeconds">Width (standard deviation) of the heel-strike dip.</param>
