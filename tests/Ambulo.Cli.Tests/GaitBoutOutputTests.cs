@@ -119,4 +119,23 @@ public sealed class GaitBoutOutputTests : IDisposable
         bout.TryGetProperty("pauses", out _).ShouldBeFalse();
         bout.GetProperty("turn_count").GetInt32().ShouldBe(expected.Turns!.Count);
     }
+
+    /// <summary>REAL data: an Oxford phone recorded acceleration only, so its bouts' turns are "not measured", never "0 turns".</summary>
+    [Fact]
+    public async Task Gait_PhoneWithoutGyroscope_TextSaysTurnsWereNotMeasured()
+    {
+        var source = Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot(), "testdata", "oxford-phone-steps", "validation"), "*.csv")
+            .Order(StringComparer.Ordinal).First(f => f.Contains("Hand", StringComparison.OrdinalIgnoreCase));
+        var phone = Path.Combine(_dir, "hand.csv");
+        (await CliRunner.RunAsync("import", "oxford", source, "-o", phone)).ExitCode.ShouldBe(0);
+
+        var result = await CliRunner.RunAsync("gait", phone);
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        var lines = result.StandardOutput.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var bout = lines.Where(l => l.StartsWith("Bout 1, ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        bout.ShouldNotContain("turn");
+        bout.ShouldNotContain("stride");
+        lines.ShouldContain("Turns: not measured (the recording has no gyroscope).");
+    }
 }

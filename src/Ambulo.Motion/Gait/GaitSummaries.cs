@@ -99,11 +99,7 @@ public static class GaitSummaries
             strides = [.. strides.OrderBy(s => s.StartSeconds)];
         }
 
-        var apart = InOrder(bouts, b => b.StartSeconds);
-        for (var k = 1; apart && k < bouts.Count; k++)
-        {
-            apart = bouts[k].StartSeconds > bouts[k - 1].EndSeconds;
-        }
+        var apart = InOrderAndApart(bouts);
 
         var result = new List<WalkingBout>(bouts.Count);
         int c = 0, s = 0;
@@ -147,6 +143,20 @@ public static class GaitSummaries
         return result;
     }
 
+    /// <summary>Each bout starts after the one before it has ended.</summary>
+    private static bool InOrderAndApart(IReadOnlyList<WalkingBout> bouts)
+    {
+        for (var k = 1; k < bouts.Count; k++)
+        {
+            if (bouts[k].StartSeconds <= bouts[k - 1].EndSeconds)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool InOrder<T>(IReadOnlyList<T> items, Func<T, double> key)
     {
         for (var k = 1; k < items.Count; k++)
@@ -163,13 +173,18 @@ public static class GaitSummaries
     /// <summary>
     /// Step time of a side = time from the other foot's contact to this foot's contact, within a bout and not across one of
     /// its <see cref="WalkingBout.Pauses"/>; steps landing at one of <paramref name="leaveOut"/> (side and time of a landing
-    /// into standstill) are left out.
+    /// into standstill) are left out. One pass (the bout of each step found by walking along the bouts, each landing by
+    /// binary search) when the contacts are in time order and the bouts in order and apart, as every detector gives them, so
+    /// a week of walking costs no more than its steps; otherwise each step looks through every bout.
     /// </summary>
     internal static (List<double> Left, List<double> Right) StepTimesPerSide(IReadOnlyList<InitialContact> contacts, IReadOnlyList<WalkingBout> bouts,
         IReadOnlyList<(BodySide Side, double Seconds)>? leaveOut = null)
     {
         var left = new List<double>();
         var right = new List<double>();
+        var ordered = InOrder(contacts, c => c.TimeSeconds) && InOrderAndApart(bouts);
+        var landings = leaveOut is null ? [] : leaveOut.OrderBy(x => x.Seconds).ToArray();
+        var w = 0;
         for (var i = 1; i < contacts.Count; i++)
         {
             var a = contacts[i - 1];
@@ -179,14 +194,29 @@ public static class GaitSummaries
                 continue;
             }
 
-            var bout = bouts.FirstOrDefault(w => a.TimeSeconds >= w.StartSeconds - 1e-9 && b.TimeSeconds <= w.EndSeconds + 1e-9);
+            WalkingBout? bout;
+            if (ordered)
+            {
+                // Bouts in order and apart: the only one that can hold b is the first not ending before it.
+                while (w < bouts.Count && bouts[w].EndSeconds + 1e-9 < b.TimeSeconds)
+                {
+                    w++;
+                }
+
+                bout = w < bouts.Count && a.TimeSeconds >= bouts[w].StartSeconds - 1e-9 ? bouts[w] : null;
+            }
+            else
+            {
+                bout = bouts.FirstOrDefault(x => a.TimeSeconds >= x.StartSeconds - 1e-9 && b.TimeSeconds <= x.EndSeconds + 1e-9);
+            }
+
             if (bout is null || bout.Pauses?.Any(p => p.StartSeconds >= a.TimeSeconds - 1e-6 && p.EndSeconds <= b.TimeSeconds + 1e-6) == true)
             {
                 // Not within one bout, or across a standstill the bout runs over (a pause is no step).
                 continue;
             }
 
-            if (leaveOut is not null && leaveOut.Any(x => x.Side == b.Side && Math.Abs(x.Seconds - b.TimeSeconds) < 1e-6))
+            if (LandsIntoStandstill(landings, b))
             {
                 continue;
             }
@@ -195,6 +225,34 @@ public static class GaitSummaries
         }
 
         return (left, right);
+    }
+
+    /// <summary>Whether <paramref name="contact"/> is one of the <paramref name="landings"/> (sorted by time) of its side, to 1 µs.</summary>
+    private static bool LandsIntoStandstill((BodySide Side, double Seconds)[] landings, InitialContact contact)
+    {
+        int lo = 0, hi = landings.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (landings[mid].Seconds <= contact.TimeSeconds - 1e-6)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var k = lo; k < landings.Length && landings[k].Seconds < contact.TimeSeconds + 1e-6; k++)
+        {
+            if (landings[k].Side == contact.Side)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -152,4 +152,47 @@ public class BoutTimingTests
         shuffled.Select(b => b.Timing).ShouldBe([ordered[1].Timing, ordered[0].Timing]);
         ordered[0].Timing.StrideTimeSeconds.ShouldNotBe(ordered[1].Timing.StrideTimeSeconds);
     }
+
+    /// <summary>
+    /// The one-pass step times (contacts in order, bouts in order and apart) against the look-through-every-bout path that
+    /// bouts out of order take: the same values on seeded random walks of limping bouts, pauses, same-side and unknown
+    /// contacts and landings into standstill.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Timing_BoutsOutOfOrder_SameAsInOrder(int seed)
+    {
+        var random = new Random(seed);
+        var contacts = new List<InitialContact>();
+        var strides = new List<Stride>();
+        var bouts = new List<WalkingBout>();
+        var t = 1.0;
+        for (var bout = 0; bout < 40; bout++)
+        {
+            var first = contacts.Count;
+            var start = t;
+            for (var k = 0; k < 6 + random.Next(20); k++)
+            {
+                var side = random.NextDouble() < 0.05 ? BodySide.Unknown : k % 2 == 0 || random.NextDouble() < 0.05 ? BodySide.Left : BodySide.Right;
+                contacts.Add(new InitialContact(t, side));
+                t += (side == BodySide.Left ? 0.7 : 0.5) + (0.1 * random.NextDouble()) + (random.NextDouble() < 0.05 ? 2.0 : 0);
+            }
+
+            var last = contacts[^1];
+            strides.Add(new Stride(contacts[^3].TimeSeconds, last.TimeSeconds, last.Side, last.TimeSeconds - contacts[^3].TimeSeconds, EndsInStandstill: random.NextDouble() < 0.5));
+            var pauses = Enumerable.Range(first + 1, contacts.Count - first - 1).Where(k => contacts[k].TimeSeconds - contacts[k - 1].TimeSeconds > 2)
+                .Select(k => new GaitPause(contacts[k - 1].TimeSeconds, contacts[k].TimeSeconds)).ToList();
+            bouts.Add(new WalkingBout(start, last.TimeSeconds, contacts.Count - first, 100) { Pauses = pauses });
+            t += 3 + (5 * random.NextDouble());
+        }
+
+        var inOrder = GaitSummaries.Timing(contacts, strides, bouts);
+        var outOfOrder = GaitSummaries.Timing(contacts, strides, [.. bouts.AsEnumerable().Reverse()]);
+
+        outOfOrder.ShouldBe(inOrder);
+        inOrder.StepTimeLeftSeconds.ShouldNotBeNull();
+        inOrder.StepTimeAsymmetryRatio!.Value.ShouldBeGreaterThan(1.1);
+    }
 }
