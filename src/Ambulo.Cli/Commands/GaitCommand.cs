@@ -468,7 +468,7 @@ internal static class GaitJson
     {
         if (value is { } v && double.IsFinite(v))
         {
-            w.WriteNumber(name, Math.Round(v, 3));
+            w.WriteNumber(name, CliJson.Round(v));
         }
     }
 

@@ -11,7 +11,7 @@ public enum GaitPlacement { Foot, Shank, LowerBack, Pocket, Hand, Other }
 /// <c>gait</c> and <c>walktest</c>: Ambulo's users are stroke survivors who mostly walk slowly; give
 /// <see cref="GaitPopulation.Healthy"/> explicitly for a fast, healthy walker.</param>
 /// <param name="LegLengthMeters">Leg length or sensor height above ground; enables the inverted-pendulum distance on the lower back.</param>
-/// <param name="MaximumBoutGapSeconds">Contacts further apart than this start a new bout (foot and phone placements).</param>
+/// <param name="MaximumBoutGapSeconds">Contacts further apart than this start a new bout (foot, shank and phone placements; a single foot or shank, whose contacts are a stride apart, breaks only at the longer of this and its detector's longest stride).</param>
 /// <param name="PhoneStepLength">Step-length model of a phone in a pocket or the hand (personal Weinberg constant or body height); none = no phone distance.</param>
 public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.SlowOrImpaired, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5,
     PhoneStepLengthOptions? PhoneStepLength = null)
@@ -164,14 +164,18 @@ public static class GaitAnalyzer
                     var side = SideOf(placementOverride is null || recordings.Count > 1 ? r.Metadata.Placement : placementOverride);
                     var result = FootStrideDetector.Detect(r.Samples, r.Metadata.SamplingRateHz, side, options.Foot);
                     contacts.AddRange(result.InitialContacts);
-                    strides.AddRange(placement == GaitPlacement.Foot ? result.Strides : result.Strides.Select(s => s with { StrideLengthMeters = null }));
+                    strides.AddRange(result.Strides);
                 }
 
-                model = placement == GaitPlacement.Foot ? DistanceModel.FootStrapdownZeroVelocity : DistanceModel.None;
+                model = DistanceModel.FootStrapdownZeroVelocity;
                 contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
                 strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
                 otherFootInferred = recordings.Count == 1;
-                bouts = BoutsFromContacts(contacts, strides, options.MaximumBoutGapSeconds, model, recordings.Count, otherFootInferred);
+
+                // One foot's contacts are a whole stride apart (3 s at 40 steps/min), so its bout may break only at a
+                // pause longer than the detector's longest stride, as for one shank; two feet alternate and keep the step gap.
+                var footGap = otherFootInferred ? Math.Max(options.MaximumBoutGapSeconds, options.Foot.MaximumStrideSeconds) : options.MaximumBoutGapSeconds;
+                bouts = BoutsFromContacts(contacts, strides, footGap, model, recordings.Count, otherFootInferred);
                 break;
             case GaitPlacement.LowerBack:
             {

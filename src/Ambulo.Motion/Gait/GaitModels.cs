@@ -82,8 +82,9 @@ public sealed record WalkingBout(
     /// <see cref="LowerBackGaitOptions.MaximumPauseSeconds"/> (3 s with <see cref="LowerBackGaitOptions.SlowOrImpaired"/>,
     /// the Mobilise-D bout definition) between two stretches of steps keeps them one bout, and each such stop is a pause
     /// here. Empty when the bout has none (always, with a preset whose pause rule is off). Null for foot, shank and phone
-    /// bouts: those end at any gap between contacts over <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/> and no
-    /// pause rule joins stretches of steps, so the detector knows no pause inside a bout to report.
+    /// bouts: those end at any gap between contacts over <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/> (for a
+    /// single foot or shank, over its detector's longest stride if that is longer) and no pause rule joins stretches of
+    /// steps, so the detector knows no pause inside a bout to report.
     /// </summary>
     public IReadOnlyList<GaitPause>? Pauses { get; init; }
 }
