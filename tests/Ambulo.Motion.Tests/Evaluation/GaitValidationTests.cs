@@ -11,13 +11,7 @@ namespace Ambulo.Motion.Tests.Evaluation;
 
 public class GaitValidationTests
 {
-    private static SensorRecording Recording(ImuSample[] samples, string placement, double rate) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = placement,
-        SamplingRateHz = rate,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording Recording(ImuSample[] samples, string placement, double rate) => TestRecordings.Of(samples, placement, rate);
 
     [Fact]
     public void ValidateSteps_OneMissingReferenceStep_ShowsAsPositiveCountError()

@@ -8,13 +8,7 @@ namespace Ambulo.Motion.Tests.Gait;
 /// <summary>Each walking bout's own stride and step timing (<see cref="WalkingBout.Timing"/>), made by the summary's function.</summary>
 public class BoutTimingTests
 {
-    private static SensorRecording LowerBack(ImuSample[] samples) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = "lower-back",
-        SamplingRateHz = 100,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording LowerBack(ImuSample[] samples) => TestRecordings.Of(samples, "lower-back");
 
     /// <summary>
     /// SYNTHETIC lower-back walk of two bouts 6 s apart (over the 3 s pause rule): the first limps (a step onto the left foot

@@ -9,13 +9,7 @@ namespace Ambulo.Motion.Tests.Gait;
 /// <summary>The turns (<see cref="WalkingBout.Turns"/>) and pauses (<see cref="WalkingBout.Pauses"/>) of each walking bout.</summary>
 public class BoutTurnsAndPausesTests
 {
-    private static SensorRecording Recording(string placement, ImuSample[] samples, bool gyroscope = true) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = placement,
-        SamplingRateHz = 100,
-        Channels = gyroscope ? SensorChannels.Accelerometer | SensorChannels.Gyroscope : SensorChannels.Accelerometer,
-    }, samples);
+    private static SensorRecording Recording(string placement, ImuSample[] samples, bool gyroscope = true) => TestRecordings.Of(samples, placement, gyroscope: gyroscope);
 
     /// <summary>
     /// SYNTHETIC lower-back walk: steps every 0.6 s from 2 s to about 26 s (one trunk bounce each, the pelvis yaw alternating

@@ -141,13 +141,7 @@ public class PhoneStepLengthTests
     }
 
     /// <summary>A 40-step synthetic walk (100 Hz, accelerometer and gyroscope) worn at <paramref name="placement"/>.</summary>
-    private static SensorRecording SyntheticWalkRecording(string placement) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = placement,
-        SamplingRateHz = 100,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, SyntheticSteps.Walk(40).Samples);
+    private static SensorRecording SyntheticWalkRecording(string placement) => TestRecordings.Of(SyntheticSteps.Walk(40).Samples, placement);
 
     [Fact]
     public void Analyze_PocketWithHeight_GivesBoutDistanceSpeedAndNamesTheModel()

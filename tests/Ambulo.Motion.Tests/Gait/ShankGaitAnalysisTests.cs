@@ -11,13 +11,7 @@ public sealed class ShankGaitAnalysisTests
 {
     private const double RateHz = 100;
 
-    private static SensorRecording Recording(string placement, ImuSample[] samples) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = placement,
-        SamplingRateHz = RateHz,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording Recording(string placement, ImuSample[] samples) => TestRecordings.Of(samples, placement, RateHz);
 
     [Fact]
     public void Analyze_OneShank_StridesWithStanceAndSwingAndNoDistance()

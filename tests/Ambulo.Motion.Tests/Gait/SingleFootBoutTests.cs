@@ -10,13 +10,7 @@ namespace Ambulo.Motion.Tests.Gait;
 /// </summary>
 public class SingleFootBoutTests
 {
-    private static SensorRecording Foot(ImuSample[] samples, string placement) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Imu,
-        Placement = placement,
-        SamplingRateHz = 100,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording Foot(ImuSample[] samples, string placement) => TestRecordings.Of(samples, placement);
 
     /// <summary>SYNTHETIC: one foot, 8 strides of 3 s. Before the fix every bout broke between two strides and none was kept.</summary>
     [Fact]

@@ -76,13 +76,7 @@ public class SixMinuteWalkTestTests
         return (samples, steps, turns.Select(x => x.End).ToList());
     }
 
-    private static SensorRecording Recording(ImuSample[] samples, string placement, double rate) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Phone,
-        Placement = placement,
-        SamplingRateHz = rate,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording Recording(ImuSample[] samples, string placement, double rate) => TestRecordings.Of(samples, placement, rate, sensor: SensorKind.Phone);
 
     [Fact]
     public void Estimate_SyntheticPocketWalkOnTenMetreCourse_CountsStepsTurnsLegsAndTheCadenceDecline()

@@ -335,13 +335,7 @@ public class TenMetreWalkTestTests
 
 public class TenMetreWalkPhoneDistanceTests
 {
-    private static SensorRecording Pocket(ImuSample[] samples) => new(new RecordingMetadata
-    {
-        Sensor = SensorKind.Phone,
-        Placement = "front-pocket",
-        SamplingRateHz = 100,
-        Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-    }, samples);
+    private static SensorRecording Pocket(ImuSample[] samples) => TestRecordings.Of(samples, "front-pocket", sensor: SensorKind.Phone);
 
     /// <summary>
     /// SYNTHETIC phone walker with 0.625 m steps of 0.5 s (1.25 m/s): 17 contacts = 16 steps = 10 m. The personal
