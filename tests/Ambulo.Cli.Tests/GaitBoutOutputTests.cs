@@ -38,13 +38,7 @@ public sealed class GaitBoutOutputTests : IDisposable
         }
 
         var path = Path.Combine(_dir, "back.csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Imu,
-            Placement = "lower-back",
-            SamplingRateHz = 100,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples));
+        TestRecordingFiles.Write(path, samples, SensorKind.Imu, "lower-back", 100);
         return path;
     }
 

@@ -64,13 +64,7 @@ public sealed class ShankGaitCommandTests : IDisposable
         }
 
         var path = Path.Combine(_dir, name + ".csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Imu,
-            Placement = placement,
-            SamplingRateHz = RateHz,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples));
+        TestRecordingFiles.Write(path, samples, SensorKind.Imu, placement, RateHz);
         return path;
     }
 

@@ -37,13 +37,7 @@ internal static class SyntheticPhoneWalk
             samples[i] = new ImuSample(t, new Vector3(0, 0, (float)(9.81 + vertical)), Vector3.Zero);
         }
 
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = SamplingRateHz,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples));
+        TestRecordingFiles.Write(path, samples, SensorKind.Phone, "front-pocket", SamplingRateHz);
         return path;
     }
 }

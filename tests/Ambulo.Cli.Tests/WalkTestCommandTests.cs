@@ -46,13 +46,7 @@ public sealed class WalkTestCommandTests : IDisposable
         }
 
         var path = Path.Combine(_dir, name);
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = rate,
-            Channels = gyroscope ? SensorChannels.Accelerometer | SensorChannels.Gyroscope : SensorChannels.Accelerometer,
-        }, samples));
+        TestRecordingFiles.Write(path, samples, SensorKind.Phone, "front-pocket", rate, gyroscope);
         return (path, times);
     }
 
@@ -355,13 +349,7 @@ public sealed class WalkTestCommandTests : IDisposable
         }
 
         var path = Path.Combine(_dir, "walk.csv");
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = 100,
-            Channels = SensorChannels.Accelerometer,
-        }, samples.ToArray()));
+        TestRecordingFiles.Write(path, samples.ToArray(), SensorKind.Phone, "front-pocket", 100, gyroscope: false);
 
         var result = await CliRunner.RunAsync("walktest", "10mwt", path, "--json");
 

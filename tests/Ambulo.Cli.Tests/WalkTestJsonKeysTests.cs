@@ -109,13 +109,7 @@ public sealed class WalkTestJsonKeysTests : IDisposable
         }
 
         var path = Path.Combine(_dir, string.Create(CultureInfo.InvariantCulture, $"walk-{Guid.NewGuid():N}.csv"));
-        RecordingCsv.WriteFile(path, new SensorRecording(new RecordingMetadata
-        {
-            Sensor = SensorKind.Phone,
-            Placement = "front-pocket",
-            SamplingRateHz = rate,
-            Channels = SensorChannels.Accelerometer | SensorChannels.Gyroscope,
-        }, samples));
+        TestRecordingFiles.Write(path, samples, SensorKind.Phone, "front-pocket", rate);
         return path;
     }
 }

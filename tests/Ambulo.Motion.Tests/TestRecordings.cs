@@ -1,4 +1,6 @@
+using Ambulo.Motion.Gait;
 using Ambulo.Motion.Recordings;
+using Ambulo.Motion.Recordings.Importers;
 using Ambulo.Motion.Samples;
 
 namespace Ambulo.Motion.Tests;
@@ -18,4 +20,15 @@ internal static class TestRecordings
             SamplingRateHz = samplingRateHz,
             Channels = gyroscope ? SensorChannels.Accelerometer | SensorChannels.Gyroscope : SensorChannels.Accelerometer,
         }, samples);
+
+    /// <summary>REAL data: the gaitmap walk's two foot IMUs (<c>imu_sample.csv</c>), left then right.</summary>
+    public static SensorRecording[] GaitmapFeet()
+    {
+        var path = TestData.Path("gaitmap-foot-mocap", "data", "imu_sample.csv");
+        return
+        [
+            GaitmapImporter.Import(path, BodySide.Left, GaitmapImporter.ImuSampleRateHz).Recording,
+            GaitmapImporter.Import(path, BodySide.Right, GaitmapImporter.ImuSampleRateHz).Recording,
+        ];
+    }
 }

@@ -72,11 +72,7 @@ public class BoutTimingTests
     [Fact]
     public void Analyze_GaitmapFeetOfOneBout_BoutHasTheSummarysStanceSwingAndAsymmetries()
     {
-        var path = TestData.Path("gaitmap-foot-mocap", "data", "imu_sample.csv");
-        var left = GaitmapImporter.Import(path, BodySide.Left, GaitmapImporter.ImuSampleRateHz).Recording;
-        var right = GaitmapImporter.Import(path, BodySide.Right, GaitmapImporter.ImuSampleRateHz).Recording;
-
-        var analysis = GaitAnalyzer.Analyze([left, right]);
+        var analysis = GaitAnalyzer.Analyze(TestRecordings.GaitmapFeet());
 
         var bout = analysis.WalkingBouts.ShouldHaveSingleItem();
         bout.Timing.ShouldBe(analysis.Summary.Timing);

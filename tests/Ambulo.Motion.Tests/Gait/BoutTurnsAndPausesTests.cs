@@ -152,11 +152,7 @@ public class BoutTurnsAndPausesTests
     [Fact]
     public void Analyze_GaitmapFeet_OneBoutWithTwoHalfTurnsAndNoPauseList()
     {
-        var path = TestData.Path("gaitmap-foot-mocap", "data", "imu_sample.csv");
-        var left = GaitmapImporter.Import(path, BodySide.Left, GaitmapImporter.ImuSampleRateHz).Recording;
-        var right = GaitmapImporter.Import(path, BodySide.Right, GaitmapImporter.ImuSampleRateHz).Recording;
-
-        var analysis = GaitAnalyzer.Analyze([left, right]);
+        var analysis = GaitAnalyzer.Analyze(TestRecordings.GaitmapFeet());
 
         var bout = analysis.WalkingBouts.ShouldHaveSingleItem();
         var turns = bout.Turns.ShouldNotBeNull();
