@@ -143,6 +143,21 @@ public class ValidateGaitCommandTests
     }
 
     [Fact]
+    public async Task ValidateGait_OneDataSetTable_EveryRowIsQuotedVerbatimInTheAccuracyPage()
+    {
+        // docs/accuracy.md quotes the "all" table. One data set's table must print the same lines (same column widths),
+        // and the page must still hold each of them, so a figure that moves without the page following fails here.
+        var result = await CliRunner.RunAsync("validate", "gait", TestData("gaitmap-foot-mocap"));
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        var page = File.ReadAllLines(Path.Combine(CliRunner.RepositoryRoot(), "docs", "accuracy.md")).Select(l => l.TrimEnd()).ToHashSet();
+
+        var rows = result.StandardOutput.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith('|')).ToList();
+
+        rows.Count.ShouldBeGreaterThan(10);
+        rows.Where(r => !page.Contains(r)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ValidateGait_UnknownDataSet_ExitsTwo()
     {
         var result = await CliRunner.RunAsync("validate", "gait", "no-such-dataset");

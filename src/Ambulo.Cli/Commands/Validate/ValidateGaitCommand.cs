@@ -143,6 +143,9 @@ internal static class ValidateGaitCommand
         return Directory.Exists(Path.Combine(folder, "validation")) ? "oxford-phone-steps" : "unknown";
     }
 
+    private static readonly (string Header, int Width)[] Columns =
+        [("placement", 10), ("data", 71), ("metric", 70), ("value", 21), ("target", 6), ("met", 3)];
+
     private static void Render(List<GaitMetricRow> rows, TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -154,7 +157,13 @@ internal static class ValidateGaitCommand
         });
         console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var table = new Table().Border(TableBorder.Markdown);
-        table.AddColumns("placement", "data", "metric", "value", "target", "met");
+        // Fixed widths (those the full "all" table settles on), so one data set's rows print exactly as they do in the
+        // full table and docs/accuracy.md can quote either.
+        foreach (var (header, width) in Columns)
+        {
+            table.AddColumn(new TableColumn(header).Width(width));
+        }
+
         foreach (var r in rows)
         {
             table.AddRow(Markup.Escape(r.Placement), Markup.Escape(r.Data), Markup.Escape(r.Metric), Markup.Escape(r.Value), Markup.Escape(r.Target ?? ""), r.Met is null ? "" : r.Met.Value ? "yes" : "NO");
