@@ -110,7 +110,7 @@ public sealed class GaitBoutOutputTests : IDisposable
         bout.GetProperty("step_time_left_s").GetDouble().ShouldBe(Math.Round(expected.Timing.StepTimeLeftSeconds!.Value, 3));
         bout.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("angle_deg").GetDouble())
             .ShouldBe(expected.Turns!.Select(t => Math.Round(t.AngleDegrees, 3)));
-        bout.TryGetProperty("pauses", out _).ShouldBeFalse();
+        bout.GetProperty("pauses").GetArrayLength().ShouldBe(expected.Pauses!.Count);
         bout.GetProperty("turn_count").GetInt32().ShouldBe(expected.Turns!.Count);
     }
 

@@ -340,8 +340,24 @@ public static class GaitAnalyzer
         && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
 
     /// <summary>
+    /// Pauses inside a foot, shank or phone bout: an interval between consecutive contacts over this many times the bout's
+    /// median stride is a standstill the bout runs across, not a step. With a sensor on each leg (or a phone, which sees both
+    /// legs' steps) the median stride is that of two consecutive intervals, so no step of an uneven walk comes near it (a
+    /// hemiparetic walk's long step is under one stride at any asymmetry) and neither does a single missed contact (one stride):
+    /// the stop must last about two steps more than a step. With one leg the contacts are a stride apart, and a stride of over
+    /// 1.5 times the median holds a stop of over half a stride (one step); a missed swing of that leg (two strides) reads as
+    /// a pause too, which keeps its double-length interval out of the stride times as well. This project's choice, not a cited
+    /// value: the lower back's absolute limits (<see cref="LowerBackGaitOptions.MaximumStepSeconds"/>) cannot be used here, where
+    /// one leg's strides at 40 steps/min (3 s) are longer than a stop between two strides at 100 steps/min.
+    /// </summary>
+    internal const double PauseStrideRatio = 1.5;
+
+    /// <summary>
     /// Groups time-sorted contacts into bouts; with one sensor per foot, bout distance is the mean of the two feet's stride
     /// sums. With <paramref name="otherFootInferred"/> (one foot recorded) every stride of it adds the other foot's step.
+    /// Each bout carries its pauses (<see cref="PauseStrideRatio"/>), and its cadence is that of its walking: steps ÷ time,
+    /// each pause's interval (its time and the steps that end it: the contact, and with one leg the other leg's step inside
+    /// the stride that spans it) left out.
     /// </summary>
     internal static List<WalkingBout> BoutsFromContacts(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, double maxGapSeconds, DistanceModel model, int feet,
         bool otherFootInferred = false)
@@ -372,12 +388,59 @@ public static class GaitAnalyzer
                     count += strides.Count(s => s.StartSeconds >= t0 - 1e-9 && s.EndSeconds <= t1 + 1e-9);
                 }
 
-                bouts.Add(new WalkingBout(t0, t1, count, 60.0 * (count - 1) / (t1 - t0), distance, distance / (t1 - t0)));
+                var pauses = PausesBetween(contacts, start, i - 1, oneLeg: otherFootInferred);
+                double pauseSeconds = 0;
+                var pauseSteps = 0;
+                foreach (var p in pauses)
+                {
+                    pauseSeconds += p.DurationSeconds;
+                    pauseSteps += 1 + (otherFootInferred ? strides.Count(s => s.StartSeconds <= p.StartSeconds + 1e-9 && s.EndSeconds >= p.EndSeconds - 1e-9) : 0);
+                }
+
+                var cadence = 60.0 * (count - 1 - pauseSteps) / (t1 - t0 - pauseSeconds);
+                bouts.Add(new WalkingBout(t0, t1, count, cadence, distance, distance / (t1 - t0)) { Pauses = pauses });
             }
 
             start = i;
         }
 
         return bouts;
+    }
+
+    /// <summary>
+    /// The pauses among <paramref name="contacts"/> from index <paramref name="first"/> to <paramref name="last"/> (one bout):
+    /// the intervals over <see cref="PauseStrideRatio"/> times the median stride, that of one interval with
+    /// <paramref name="oneLeg"/> and of two consecutive intervals otherwise. A bout too short for a median stride that one
+    /// pause cannot move (at least three strides of one leg, five of two consecutive intervals) has none.
+    /// </summary>
+    internal static List<GaitPause> PausesBetween(IReadOnlyList<InitialContact> contacts, int first, int last, bool oneLeg)
+    {
+        var pauses = new List<GaitPause>();
+        var perStride = oneLeg ? 1 : 2;
+        var strideCount = last - first - perStride + 1;
+        if (strideCount <= 2 * perStride)
+        {
+            // A pause is in one stride (one leg) or two (consecutive intervals): fewer than twice that many strides leave no
+            // median free of it.
+            return pauses;
+        }
+
+        var strideSeconds = new double[strideCount];
+        for (var k = 0; k < strideCount; k++)
+        {
+            strideSeconds[k] = contacts[first + k + perStride].TimeSeconds - contacts[first + k].TimeSeconds;
+        }
+
+        Array.Sort(strideSeconds);
+        var median = strideCount % 2 == 1 ? strideSeconds[strideCount / 2] : (strideSeconds[(strideCount / 2) - 1] + strideSeconds[strideCount / 2]) / 2;
+        for (var k = first; k < last; k++)
+        {
+            if (contacts[k + 1].TimeSeconds - contacts[k].TimeSeconds > PauseStrideRatio * median)
+            {
+                pauses.Add(new GaitPause(contacts[k].TimeSeconds, contacts[k + 1].TimeSeconds));
+            }
+        }
+
+        return pauses;
     }
 }

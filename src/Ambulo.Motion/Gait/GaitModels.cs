@@ -78,13 +78,15 @@ public sealed record WalkingBout(
     public IReadOnlyList<Turn>? Turns { get; init; }
 
     /// <summary>
-    /// The standstills inside the bout that the bout rule bridged, in time order: on the lower back, a stop of up to
+    /// The standstills inside the bout, in time order. On the lower back, a stop of up to
     /// <see cref="LowerBackGaitOptions.MaximumPauseSeconds"/> (3 s with <see cref="LowerBackGaitOptions.SlowOrImpaired"/>,
     /// the Mobilise-D bout definition) between two stretches of steps keeps them one bout, and each such stop is a pause
-    /// here. Empty when the bout has none (always, with a preset whose pause rule is off). Null for foot, shank and phone
-    /// bouts: those end at any gap between contacts over <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/> (for a
-    /// single foot or shank, over its detector's longest stride if that is longer) and no pause rule joins stretches of
-    /// steps, so the detector knows no pause inside a bout to report.
+    /// here (always none with a preset whose pause rule is off). Foot, shank and phone bouts end at a gap between contacts
+    /// over <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/> (for a single foot or shank, over its detector's longest
+    /// stride if that is longer); a shorter stop inside one is a pause when the interval between its contacts is over
+    /// <see cref="GaitAnalyzer.PauseStrideRatio"/> times the bout's median stride. A pause is no step and holds no stride
+    /// (<see cref="GaitSummaries"/>): step times, stride times, cadence, asymmetries and variability leave it out. Empty
+    /// when the bout has none; null on a bout that was not analysed by <see cref="GaitAnalyzer"/>.
     /// </summary>
     public IReadOnlyList<GaitPause>? Pauses { get; init; }
 }

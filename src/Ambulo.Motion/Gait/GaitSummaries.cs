@@ -14,7 +14,15 @@ namespace Ambulo.Motion.Gait;
 /// cadence, and time spent standing within or between bouts never lowers it. Each bout's cadence is its detector's:
 /// on the lower back the Mobilise-D reference definition, the mean of 120 / stride time over the bout's strides, a
 /// stride across a pause left out (<see cref="LowerBackGaitDetector.CadenceStepsPerMinute"/>); for foot, shank and
-/// phone bouts (contacts split at pauses longer than <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/>) steps ÷ bout time.
+/// phone bouts (contacts split at pauses longer than <see cref="GaitAnalysisOptions.MaximumBoutGapSeconds"/>) steps ÷ bout time,
+/// the bout's pauses left out.
+/// </para>
+/// <para>
+/// A pause inside a bout (<see cref="WalkingBout.Pauses"/>: on the lower back under its pause rule, on foot, shank and phone
+/// an interval over <see cref="GaitAnalyzer.PauseStrideRatio"/> times the bout's median stride) is no step and holds no
+/// stride: the step time across it is left out of the step times per side and their asymmetry, and a stride holding it
+/// (a foot or shank stride from the contact before the stop to the one after) out of stride time, its variability,
+/// stance, swing and the swing-time asymmetry.
 /// </para>
 /// </summary>
 public static class GaitSummaries
@@ -59,7 +67,8 @@ public static class GaitSummaries
         ArgumentNullException.ThrowIfNull(strides);
         ArgumentNullException.ThrowIfNull(bouts);
         var standstillLandings = strides.Where(s => s.EndsInStandstill).Select(s => (s.Side, s.EndSeconds)).ToList();
-        strides = strides.Where(s => !s.EndsInStandstill).ToList();
+        var pauses = PausesInOrder(bouts);
+        strides = strides.Where(s => !s.EndsInStandstill && !HoldsPause(pauses, s)).ToList();
         var strideTimes = strides.Select(s => s.StrideTimeSeconds).ToList();
         double? strideTime = strideTimes.Count > 0 ? strideTimes.Average() : null;
         double? variability = strideTimes.Count >= MinimumStridesForVariability ? 100 * StandardDeviation(strideTimes) / strideTimes.Average() : null;
@@ -76,6 +85,43 @@ public static class GaitSummaries
         var swing = strides.Where(s => s.SwingSeconds is not null).Select(s => s.SwingSeconds!.Value).ToList();
         return new GaitTiming(strideTime, variability, stepLeft, stepRight, stepAsymmetry, swingAsymmetry,
             stance.Count > 0 ? stance.Average() : null, swing.Count > 0 ? swing.Average() : null);
+    }
+
+    /// <summary>Every pause of <paramref name="bouts"/>, in order of start.</summary>
+    private static GaitPause[] PausesInOrder(IReadOnlyList<WalkingBout> bouts)
+    {
+        var pauses = bouts.Where(b => b.Pauses is not null).SelectMany(b => b.Pauses!).ToArray();
+        if (!InOrder(pauses, p => p.StartSeconds))
+        {
+            Array.Sort(pauses, (a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
+        }
+
+        return pauses;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="stride"/> runs across one of <paramref name="pauses"/> (sorted by start): a foot or shank
+    /// stride from the contact before a stop to the first after it holds the standstill in its stance, so its time is no
+    /// stride time (the lower back makes no stride across a pause). Binary search for the first pause starting at or after
+    /// the stride's start.
+    /// </summary>
+    private static bool HoldsPause(GaitPause[] pauses, Stride stride)
+    {
+        int lo = 0, hi = pauses.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (pauses[mid].StartSeconds < stride.StartSeconds - 1e-6)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo < pauses.Length && pauses[lo].EndSeconds <= stride.EndSeconds + 1e-6;
     }
 
     /// <summary>

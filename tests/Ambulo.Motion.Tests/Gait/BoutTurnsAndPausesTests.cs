@@ -138,25 +138,29 @@ public class BoutTurnsAndPausesTests
     }
 
     [Fact]
-    public void Analyze_PhoneInThePocket_PausesAreAbsent()
+    public void Analyze_PhoneInThePocket_TheStopIsThePauseOfItsBout()
     {
-        var (samples, _) = WalkPauseWalk(2.0);
+        var (samples, steps) = WalkPauseWalk(2.0);
 
         var analysis = GaitAnalyzer.Analyze([Recording("front-pocket", samples)]);
 
-        analysis.WalkingBouts.ShouldNotBeEmpty();
-        analysis.WalkingBouts.ShouldAllBe(b => b.Pauses == null);
+        // 2.0 s between two contacts, inside the phone's 2.5 s bout gap and over 1.5 times its 1.2 s stride: a pause.
+        var bout = analysis.WalkingBouts.ShouldHaveSingleItem();
+        var pause = bout.Pauses.ShouldNotBeNull().ShouldHaveSingleItem();
+        pause.StartSeconds.ShouldBe(steps[3], 0.15);
+        pause.EndSeconds.ShouldBe(steps[4], 0.15);
+        bout.CadenceStepsPerMinute.ShouldBe(100, 3);
     }
 
-    /// <summary>REAL data: foot IMUs see the turns too (the gaitmap walk turns twice by about 180°), and know no pause.</summary>
+    /// <summary>REAL data: foot IMUs see the turns too (the gaitmap walk turns twice by about 180°), and the walk has no stop.</summary>
     [Fact]
-    public void Analyze_GaitmapFeet_OneBoutWithTwoHalfTurnsAndNoPauseList()
+    public void Analyze_GaitmapFeet_OneBoutWithTwoHalfTurnsAndNoPause()
     {
         var analysis = GaitAnalyzer.Analyze(TestRecordings.GaitmapFeet());
 
         var bout = analysis.WalkingBouts.ShouldHaveSingleItem();
         var turns = bout.Turns.ShouldNotBeNull();
         turns.Count(t => Math.Abs(t.AngleDegrees) is > 135 and < 225).ShouldBe(2);
-        bout.Pauses.ShouldBeNull();
+        bout.Pauses.ShouldNotBeNull().ShouldBeEmpty();
     }
 }

@@ -16,23 +16,27 @@ internal static class SyntheticGait
     public static (ImuSample[] Samples, List<double> InitialContacts) Foot(double samplingRateHz, int strides, double strideSeconds = 1.1,
         double swingPeakDegreesPerSecond = 300, Quaternion? mounting = null)
     {
-        var rotation = mounting ?? Quaternion.Identity;
         var lead = 1.5;
-        var total = lead + strides * strideSeconds + 1.5;
-        var n = (int)(total * samplingRateHz);
-        var samples = new ImuSample[n];
-        var ics = new List<double>();
-        var swingSeconds = 0.38 * strideSeconds / 1.1;
-        for (var k = 0; k < strides; k++)
-        {
-            ics.Add(lead + (k + 1) * strideSeconds);
-        }
+        var ics = Enumerable.Range(0, strides).Select(k => lead + ((k + 1) * strideSeconds)).ToList();
+        var samples = FootAt(samplingRateHz, ics, lead + (strides * strideSeconds) + 1.5, 0.38 * strideSeconds / 1.1, swingPeakDegreesPerSecond, mounting);
+        return (samples, ics);
+    }
 
+    /// <summary>
+    /// A foot IMU as in <see cref="Foot"/> whose swings end at the given <paramref name="initialContacts"/> (any spacing: a
+    /// stop is a longer interval), each swing lasting <paramref name="swingSeconds"/>, over <paramref name="durationSeconds"/>.
+    /// </summary>
+    public static ImuSample[] FootAt(double samplingRateHz, IReadOnlyList<double> initialContacts, double durationSeconds, double swingSeconds = 0.38,
+        double swingPeakDegreesPerSecond = 300, Quaternion? mounting = null)
+    {
+        var rotation = mounting ?? Quaternion.Identity;
+        var n = (int)(durationSeconds * samplingRateHz);
+        var samples = new ImuSample[n];
         for (var i = 0; i < n; i++)
         {
             var t = i / samplingRateHz;
             double w = 0;
-            foreach (var ic in ics)
+            foreach (var ic in initialContacts)
             {
                 var tc = ic - swingSeconds;
                 w += Lobe(t, tc - 0.12, tc, swingPeakDegreesPerSecond * 0.6) + Lobe(t, tc, ic, -swingPeakDegreesPerSecond) + Lobe(t, ic, ic + 0.08, swingPeakDegreesPerSecond * 0.5);
@@ -42,7 +46,7 @@ internal static class SyntheticGait
             samples[i] = new ImuSample(t, Vector3.Transform(new Vector3(0, 0, 9.81f), rotation), Vector3.Transform(gyro, rotation));
         }
 
-        return (samples, ics);
+        return samples;
     }
 
     private static double Lobe(double t, double from, double to, double peak) =>
@@ -55,15 +59,18 @@ internal static class SyntheticSteps
     /// A phone or trunk sensor in an arbitrary fixed orientation: gravity plus a vertical bounce with one sharp peak per
     /// step at the returned times, irregularly sampled around <paramref name="rateHz"/>; yaw rate alternates sign per step.
     /// The steps numbered in <paramref name="weakSteps"/> (0-based) bounce with <paramref name="weakAmplitudeMps2"/> instead.
+    /// With <paramref name="stopAfterStep"/> (0-based) the walker stands still for <paramref name="stopSeconds"/> after that step
+    /// (its interval to the next step is a step time plus the stop).
     /// </summary>
     public static (ImuSample[] Samples, List<double> StepPeaks) Walk(int steps, double stepSeconds = 0.55, double rateHz = 100,
-        double amplitudeMps2 = 2.5, int seed = 1, double leadSeconds = 2, Quaternion? mounting = null, IReadOnlySet<int>? weakSteps = null, double weakAmplitudeMps2 = 0)
+        double amplitudeMps2 = 2.5, int seed = 1, double leadSeconds = 2, Quaternion? mounting = null, IReadOnlySet<int>? weakSteps = null, double weakAmplitudeMps2 = 0,
+        int stopAfterStep = -1, double stopSeconds = 0)
     {
         var random = new Random(seed);
         var rotation = mounting ?? Quaternion.CreateFromYawPitchRoll(0.3f, 1.2f, -0.4f);
-        var peaks = Enumerable.Range(0, steps).Select(k => leadSeconds + k * stepSeconds).ToList();
+        var peaks = Enumerable.Range(0, steps).Select(k => leadSeconds + k * stepSeconds + (stopAfterStep >= 0 && k > stopAfterStep ? stopSeconds : 0)).ToList();
         var list = new List<ImuSample>();
-        var total = leadSeconds * 2 + steps * stepSeconds;
+        var total = leadSeconds * 2 + steps * stepSeconds + (stopAfterStep >= 0 ? stopSeconds : 0);
         for (var t = 0.0; t < total; t += (0.8 + 0.4 * random.NextDouble()) / rateHz)
         {
             double vertical = 0, yaw = 0;
