@@ -151,8 +151,10 @@ public sealed class GaitJsonKeysTests : IDisposable
         var root = json.RootElement;
         KeysWithin(root.GetProperty("steps"), StepKeys, []).ShouldBe(["initial_contact_s"]);
         root.GetProperty("strides").GetArrayLength().ShouldBe(0);
-        // No sides, no strides, no gyroscope (the Oxford phones recorded acceleration only): no timing and no turn keys.
-        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe(["start_s", "end_s", "steps", "cadence_spm"], ignoreOrder: true);
+        // No sides, no strides, no gyroscope (the Oxford phones recorded acceleration only): no timing and no turn keys; the
+        // pause list, as for every placement.
+        KeysWithin(root.GetProperty("walking_bouts"), BoutKeys, BoutExtras).ShouldBe(["start_s", "end_s", "steps", "cadence_spm", "pauses"], ignoreOrder: true);
+        TurnAndPauseKeys(root.GetProperty("walking_bouts"), requireTurn: false);
         Keys(root.GetProperty("summary")).ShouldBe(["steps", "cadence_spm"], ignoreOrder: true);
 
         // One bout: its cadence is the summary's (the summary is the step-weighted mean of the bouts').
