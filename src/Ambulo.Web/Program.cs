@@ -7,6 +7,7 @@ using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Session;
 using Ambulo.Web.Features.Sensors;
 using Ambulo.Web.Features.Sensors.Phone;
+using Ambulo.Web.Features.Walking;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddHomeFeature();
 builder.Services.AddSessionFeature();
 builder.Services.AddSensorsFeature();
 builder.Services.AddHistoryFeature();
+builder.Services.AddWalkingFeature();
 builder.Services.AddSensorIngest(builder.Configuration);
 
 var app = builder.Build();

@@ -16,6 +16,7 @@ internal abstract class AmbuloDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CountedRepetition> Repetitions => Set<CountedRepetition>();
     public DbSet<ExerciseRating> Ratings => Set<ExerciseRating>();
     public DbSet<StoredPhonePairing> PhonePairings => Set<StoredPhonePairing>();
+    public DbSet<WalkRecord> Walks => Set<WalkRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -62,6 +63,13 @@ internal abstract class AmbuloDbContext(DbContextOptions options) : DbContext(op
             e.Property(p => p.SensorSessionId).HasMaxLength(40);
             e.Property(p => p.TokenHash).HasMaxLength(64);
             e.HasOne<ExerciseSession>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WalkRecord>(e =>
+        {
+            e.HasIndex(w => new { w.PatientId, w.StartedUtc });
+            e.Property(w => w.SensorSource).HasMaxLength(20);
+            e.Property(w => w.CounterPreset).HasMaxLength(40);
+            e.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -131,3 +131,28 @@ internal sealed class StoredPhonePairing
     /// </summary>
     public double? LastCountedEndSeconds { get; set; }
 }
+
+/// <summary>
+/// One walk on the Walk screen: stored when it starts (so a walk cut short by a closed tab or a server stop is not
+/// lost) and completed when it ends. Steps come from Ambulo.Motion's <c>OnlineStepCounter</c>, the same counter as the
+/// offline <c>StepCounter.Detect</c>.
+/// </summary>
+internal sealed class WalkRecord
+{
+    public int Id { get; set; }
+    public int PatientId { get; set; }
+    public DateTime StartedUtc { get; set; }
+    /// <summary>When the person pressed Stop (or the screen closed); null while the walk goes on.</summary>
+    public DateTime? EndedUtc { get; set; }
+    /// <summary>Walking time measured on the sensor's own clock (the samples' times), in seconds.</summary>
+    public double DurationSeconds { get; set; }
+    public int Steps { get; set; }
+    /// <summary>Steps per minute while walking; null when too few steps were counted for it to mean something.</summary>
+    public double? CadenceStepsPerMinute { get; set; }
+    /// <summary>Sensor source name (simulator, phone).</summary>
+    public required string SensorSource { get; set; }
+    /// <summary>Which step-counter preset counted (e.g. Hemiparetic), so the stored count explains itself.</summary>
+    public required string CounterPreset { get; set; }
+    /// <summary>A carer confirmed being present before the walk (asked when the profile does not allow walking alone).</summary>
+    public bool CarerConfirmed { get; set; }
+}

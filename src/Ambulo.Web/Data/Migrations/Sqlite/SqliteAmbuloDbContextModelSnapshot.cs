@@ -293,6 +293,50 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                     b.ToTable("PhonePairings");
                 });
 
+            modelBuilder.Entity("Ambulo.Web.Data.WalkRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CadenceStepsPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("CarerConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CounterPreset")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SensorSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "StartedUtc");
+
+                    b.ToTable("Walks");
+                });
+
             modelBuilder.Entity("Ambulo.Web.Data.CountedRepetition", b =>
                 {
                     b.HasOne("Ambulo.Web.Data.ExerciseSession", null)
@@ -349,6 +393,15 @@ namespace Ambulo.Web.Data.Migrations.Sqlite
                     b.HasOne("Ambulo.Web.Data.ExerciseSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ambulo.Web.Data.WalkRecord", b =>
+                {
+                    b.HasOne("Ambulo.Web.Data.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Ambulo.Motion.Samples;
+using Ambulo.Motion.Simulation;
+using Ambulo.Web.Data;
+using Ambulo.Web.Features.Sensors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ambulo.Web.Features.Walking;
+
+/// <summary>A walk in progress: its stored row, its live counter and where its samples come from.</summary>
+internal sealed class ActiveWalk(int id, int patientId, string source, string counterPreset, LiveWalk walk)
+{
+    public int Id { get; } = id;
+    public int PatientId { get; } = patientId;
+    public string Source { get; } = source;
+    public string CounterPreset { get; } = counterPreset;
+    public LiveWalk Walk { get; } = walk;
+    internal CancellationTokenSource? Feed { get; set; }
+    internal Task Feeding { get; set; } = Task.CompletedTask;
+}
+
+/// <summary>
+/// The walks going on now. A walk is stored when it starts and completed when it stops (steps, walking time, cadence),
+/// so a walk cut short by a closed tab is kept. The simulated walker streams Ambulo.Motion's
+/// <see cref="WalkingSimulator"/> through the walk's counter in (scaled) real time, as a phone would send its samples.
+/// </summary>
+internal sealed class WalkSessions(
+    IDbContextFactory<AmbuloDbContext> dbs,
+    TimeProvider clock,
+    IOptions<SimulatorOptions> simulator,
+    IHostApplicationLifetime lifetime,
+    ILogger<WalkSessions> logger)
+{
+    private readonly ConcurrentDictionary<int, ActiveWalk> _walks = new();
+
+    public ActiveWalk? Find(int walkId) => _walks.GetValueOrDefault(walkId);
+
+    /// <summary>Stores a new walk and starts counting it; with the simulator as source, the simulated walker sets off.</summary>
+    public async Task<ActiveWalk> StartAsync(int patientId, WalkPlan plan, string source, bool carerConfirmed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!plan.CanWalk)
+        {
+            throw new InvalidOperationException("this profile does not allow walking practice");
+        }
+
+        if (plan.NeedsCarer && !carerConfirmed)
+        {
+            throw new InvalidOperationException("a carer must confirm being present before this walk");
+        }
+
+        var record = new WalkRecord
+        {
+            PatientId = patientId,
+            StartedUtc = clock.GetUtcNow().UtcDateTime,
+            SensorSource = source,
+            CounterPreset = plan.CounterPreset,
+            CarerConfirmed = carerConfirmed,
+        };
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            db.Walks.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var walk = new ActiveWalk(record.Id, patientId, source, plan.CounterPreset, new LiveWalk(plan.Counter));
+        _walks[walk.Id] = walk;
+        if (source == SensorSources.Simulator)
+        {
+            var feed = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+            walk.Feed = feed;
+            // Seeded by the walk's id: the same walk always walks the same way.
+            var options = plan.Simulation with { Seed = record.Id };
+            var token = feed.Token;
+            walk.Feeding = Task.Run(() => SimulateAsync(walk, options, simulator.Value.TempoScale, token), CancellationToken.None);
+        }
+
+        return walk;
+    }
+
+    /// <summary>Ends the walk: stops its feed, counts the last pending step and stores the result. Null when unknown.</summary>
+    public async Task<WalkRecord?> StopAsync(int walkId, CancellationToken cancellationToken)
+    {
+        if (!_walks.TryRemove(walkId, out var walk))
+        {
+            await using var read = await dbs.CreateDbContextAsync(cancellationToken);
+            return await read.Walks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == walkId, cancellationToken);
+        }
+
+        if (walk.Feed is { } feed)
+        {
+            await feed.CancelAsync();
+            await walk.Feeding;
+            feed.Dispose();
+        }
+
+        var final = walk.Walk.Finish();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var record = await db.Walks.FirstOrDefaultAsync(w => w.Id == walkId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        record.EndedUtc = clock.GetUtcNow().UtcDateTime;
+        record.Steps = final.Steps;
+        record.DurationSeconds = Math.Round(final.ElapsedSeconds, 1);
+        record.CadenceStepsPerMinute = final.CadenceStepsPerMinute is { } cadence ? Math.Round(cadence, 1) : null;
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    private async Task SimulateAsync(ActiveWalk walk, WalkingSimulationOptions options, double timeScale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var samples = WalkingSimulator.Samples(options).GetEnumerator();
+            var batch = new List<ImuSample>();
+            var more = samples.MoveNext();
+            var started = Stopwatch.StartNew();
+            while (more)
+            {
+                await Task.Delay(MotionPipeline.BatchInterval, cancellationToken);
+                var until = started.Elapsed.TotalSeconds / Math.Max(0.01, timeScale);
+                batch.Clear();
+                while (more && samples.Current.TimeSeconds <= until)
+                {
+                    batch.Add(samples.Current);
+                    more = samples.MoveNext();
+                }
+
+                walk.Walk.Push(CollectionsMarshal.AsSpan(batch));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+#pragma warning disable CA1031 // The simulated walker must never take the server down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SimulatorFailed(logger, walk.Id, ex);
+        }
+    }
+
+    private static readonly Action<ILogger, int, Exception?> SimulatorFailed =
+        LoggerMessage.Define<int>(LogLevel.Error, new EventId(1, "WalkSimulatorFailed"), "The simulated walker of walk {WalkId} stopped with an error");
+}

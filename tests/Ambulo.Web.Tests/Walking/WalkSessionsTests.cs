@@ -1,0 +1,85 @@
+using Ambulo.Domain.Patients;
+using Ambulo.Web.Data;
+using Ambulo.Web.Features.Sensors;
+using Ambulo.Web.Features.Walking;
+using Ambulo.Web.Tests.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ambulo.Web.Tests.Walking;
+
+public sealed class WalkSessionsTests : IDisposable
+{
+    // The simulated walker at 20× speed: a 60 steps/min walker takes about 20 steps a second.
+    private readonly AmbuloAppFactory _factory = new(settings: new Dictionary<string, string> { ["Ambulo:Simulator:TempoScale"] = "0.05" });
+
+    private async Task<(int PatientId, WalkPlan Plan)> PatientWhoWalksWithCarerAsync()
+    {
+        _factory.CreateClient().Dispose(); // starts the app and seeds the demo patient
+        await using var db = _factory.CreateDb();
+        var patient = await db.Patients.FirstAsync();
+        var profile = WalkPlanTests.Profile(fac: 3, WalkingAid.SinglePointCane, StandingBalance.WithSupport);
+        patient.ProfileJson = AbilityProfileJson.Write(profile);
+        await db.SaveChangesAsync();
+        return (patient.Id, WalkPlan.For(profile));
+    }
+
+    [Fact]
+    public async Task Start_WithoutTheCarerAsked_IsRefusedAndNothingIsStored()
+    {
+        var (patientId, plan) = await PatientWhoWalksWithCarerAsync();
+        var walks = _factory.Services.GetRequiredService<WalkSessions>();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => walks.StartAsync(patientId, plan, SensorSources.Simulator, carerConfirmed: false, CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(() => walks.StartAsync(patientId, plan with { Permission = WalkPermission.NotAllowed }, SensorSources.Simulator, carerConfirmed: true, CancellationToken.None));
+
+        await using var db = _factory.CreateDb();
+        (await db.Walks.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SimulatedWalk_CountsLiveAndStopStoresTheResult()
+    {
+        var (patientId, plan) = await PatientWhoWalksWithCarerAsync();
+        var walks = _factory.Services.GetRequiredService<WalkSessions>();
+
+        var walk = await walks.StartAsync(patientId, plan, SensorSources.Simulator, carerConfirmed: true, CancellationToken.None);
+        await using (var db = _factory.CreateDb())
+        {
+            var started = await db.Walks.SingleAsync();
+            started.EndedUtc.ShouldBeNull();
+            started.CarerConfirmed.ShouldBeTrue();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (walk.Walk.Snapshot.Steps < 30 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        walk.Walk.Snapshot.Steps.ShouldBeGreaterThanOrEqualTo(30, "the simulated walker should be counted live");
+        var stored = await walks.StopAsync(walk.Id, CancellationToken.None);
+
+        stored.ShouldNotBeNull();
+        var final = walk.Walk.Snapshot;
+        final.Finished.ShouldBeTrue();
+        await using var read = _factory.CreateDb();
+        var record = await read.Walks.SingleAsync();
+        record.Steps.ShouldBe(final.Steps);
+        record.EndedUtc.ShouldNotBeNull();
+        record.SensorSource.ShouldBe(SensorSources.Simulator);
+        record.CounterPreset.ShouldBe(WalkPlan.HemipareticPreset);
+        record.DurationSeconds.ShouldBeGreaterThan(10); // 30 steps at 60 a minute take half a minute of walking time
+        // The simulated walker walks 60 steps a minute (walking time is the sensor's clock, so the speed-up does not change it).
+        record.CadenceStepsPerMinute.ShouldNotBeNull();
+        record.CadenceStepsPerMinute.Value.ShouldBe(60, 3);
+
+        // Once stopped, no more steps arrive and a second Stop gives the stored walk.
+        await Task.Delay(300);
+        walk.Walk.Snapshot.Steps.ShouldBe(final.Steps);
+        (await walks.StopAsync(walk.Id, CancellationToken.None))!.Steps.ShouldBe(final.Steps);
+        walks.Find(walk.Id).ShouldBeNull();
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
