@@ -30,6 +30,8 @@ internal sealed class SensorAppServer : IAsyncDisposable
 
     public SensorSessionRegistry Registry => _factory.Services.GetRequiredService<SensorSessionRegistry>();
 
+    public IServiceProvider Services => _factory.Services;
+
     public async Task<OpenedSession> OpenSessionAsync()
     {
         using var response = await Http.PostAsync(new Uri("/api/sensor/sessions", UriKind.Relative), null);

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Ambulo.Domain.Exercises;
 using Ambulo.Motion.Samples;
 using Ambulo.Motion.Simulation;
 using Ambulo.Web.Data;
+using Ambulo.Web.Features.SensorIngest;
 using Ambulo.Web.Features.Sensors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,8 @@ internal sealed class ActiveWalk(int id, int patientId, string source, string co
     public LiveWalk Walk { get; } = walk;
     internal CancellationTokenSource? Feed { get; set; }
     internal Task Feeding { get; set; } = Task.CompletedTask;
+    internal IDisposable? PhoneAttachment { get; set; }
+    internal string? PhoneSensorId { get; set; }
 }
 
 /// <summary>
@@ -29,6 +33,8 @@ internal sealed class ActiveWalk(int id, int patientId, string source, string co
 /// </summary>
 internal sealed class WalkSessions(
     IDbContextFactory<AmbuloDbContext> dbs,
+    SensorSessionRegistry phones,
+    ExerciseCatalogue catalogue,
     TimeProvider clock,
     IOptions<SimulatorOptions> simulator,
     IHostApplicationLifetime lifetime,
@@ -38,10 +44,59 @@ internal sealed class WalkSessions(
 
     public ActiveWalk? Find(int walkId) => _walks.GetValueOrDefault(walkId);
 
-    /// <summary>Stores a new walk and starts counting it; with the simulator as source, the simulated walker sets off.</summary>
-    public async Task<ActiveWalk> StartAsync(int patientId, WalkPlan plan, string source, bool carerConfirmed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a phone pairing for a walk (a six-digit code and QR code for the phone page). The phone is told to go in a
+    /// front trouser pocket: the step counter reads the acceleration's size, which any trunk-near place gives.
+    /// Close it with <see cref="ClosePhone"/> when the screen goes without walking; a stopped walk closes its own.
+    /// </summary>
+    public SensorSession OpenPhone()
+    {
+        var phone = phones.Open();
+        if (catalogue.Find(WalkingExerciseId) is { } walking)
+        {
+            phone.SetExercise(walking with { Name = "Walk", Sensor = walking.Sensor with { Placement = SensorPlacement.Pocket } });
+        }
+
+        return phone;
+    }
+
+    /// <summary>A fresh code when the shown one has expired or was used, while no phone is connected.</summary>
+    public void RenewPhoneCodeIfNeeded(SensorSession phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        if (phone.State != SensorConnectionState.Connected && phone.TokenHash is null
+            && (phone.PairingCode is null || phone.PairingCodeExpiresAt <= clock.GetUtcNow()))
+        {
+            phones.NewCode(phone);
+        }
+    }
+
+    public void ClosePhone(SensorSession phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        phones.Close(phone.Id);
+    }
+
+    /// <summary>The catalogue's walking exercise, whose wording the phone page shows (with a pocket placement).</summary>
+    public const string WalkingExerciseId = "indoor-walking";
+
+    /// <summary>
+    /// Stores a new walk and starts counting it. With the simulator as source the simulated walker sets off; with the
+    /// phone, <paramref name="phone"/>'s samples are counted from now on through a <see cref="StepCountingSink"/>.
+    /// </summary>
+    public async Task<ActiveWalk> StartAsync(int patientId, WalkPlan plan, string source, bool carerConfirmed, CancellationToken cancellationToken, SensorSession? phone = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (source == SensorSources.Phone && phone is null)
+        {
+            throw new ArgumentException("a phone walk needs its paired phone", nameof(phone));
+        }
+
+        if (source is not (SensorSources.Simulator or SensorSources.Phone))
+        {
+            throw new ArgumentException($"a walk cannot be counted from '{source}'", nameof(source));
+        }
+
         if (!plan.CanWalk)
         {
             throw new InvalidOperationException("this profile does not allow walking practice");
@@ -77,6 +132,11 @@ internal sealed class WalkSessions(
             var token = feed.Token;
             walk.Feeding = Task.Run(() => SimulateAsync(walk, options, simulator.Value.TempoScale, token), CancellationToken.None);
         }
+        else if (phone is not null)
+        {
+            walk.PhoneSensorId = phone.Id;
+            walk.PhoneAttachment = phone.Attach(new StepCountingSink(walk.Walk));
+        }
 
         return walk;
     }
@@ -95,6 +155,12 @@ internal sealed class WalkSessions(
             await feed.CancelAsync();
             await walk.Feeding;
             feed.Dispose();
+        }
+
+        if (walk.PhoneAttachment is { } attachment)
+        {
+            attachment.Dispose();
+            phones.Close(walk.PhoneSensorId!);
         }
 
         var final = walk.Walk.Finish();
