@@ -41,6 +41,31 @@ public sealed class PhoneMotion
         });
     }
 
+    /// <summary>
+    /// Walking as a phone in a pocket feels it: the acceleration's size rises and falls once per step
+    /// (<paramref name="peakMps2"/> above gravity at each heel strike), sent as fast as the override takes it.
+    /// </summary>
+    public async Task WalkAsync(int steps, double stepSeconds = 0.8, double peakMps2 = 2.5)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var total = steps * stepSeconds;
+        while (clock.Elapsed.TotalSeconds < total)
+        {
+            var phase = clock.Elapsed.TotalSeconds / stepSeconds;
+            await SetAsync(0, Gravity + (peakMps2 * Math.Cos(2 * Math.PI * phase)), 0);
+            await Task.Delay(15);
+        }
+
+        await SetAsync(0, Gravity, 0);
+    }
+
+    private async Task SetAsync(double x, double y, double z) =>
+        await _cdp.SendAsync("Emulation.setSensorOverrideReadings", new()
+        {
+            ["type"] = "accelerometer",
+            ["reading"] = new Dictionary<string, object> { ["xyz"] = new Dictionary<string, object> { ["x"] = x, ["y"] = y, ["z"] = z } },
+        });
+
     /// <summary>A smooth (half-cosine) movement from one angle to another, as a person makes it.</summary>
     public async Task SweepAsync(double from, double to, double seconds)
     {

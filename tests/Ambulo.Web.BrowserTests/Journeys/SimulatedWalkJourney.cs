@@ -16,7 +16,7 @@ namespace Ambulo.Web.BrowserTests.Journeys;
 public sealed class SimulatedWalkJourney(BrowserFixture browser)
 {
     /// <summary>The demo patient one step on, FAC 3 with a cane: walking is allowed only with a carer present (clinical reference §6.5).</summary>
-    private static readonly string WalksWithCarerProfile = Ambulo.Web.Features.Home.DemoPatientSeeder.DemoProfileJson.Replace("\"fac\": 2", "\"fac\": 3", StringComparison.Ordinal);
+    internal static readonly string WalksWithCarerProfile = Ambulo.Web.Features.Home.DemoPatientSeeder.DemoProfileJson.Replace("\"fac\": 2", "\"fac\": 3", StringComparison.Ordinal);
 
     [Fact]
     public async Task SimulatedWalk_WithCarer_CountRisesStopSavesAndHistoryListsIt()
@@ -65,7 +65,7 @@ public sealed class SimulatedWalkJourney(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task SetFirstPatientProfileAsync(AppServer app, string profileJson)
+    internal static async Task SetFirstPatientProfileAsync(AppServer app, string profileJson)
     {
         var read = AbilityProfileJson.Read(profileJson);
         read.IsValid.ShouldBeTrue(string.Join("; ", read.Errors));
