@@ -10,7 +10,8 @@ namespace Ambulo.Web.BrowserTests.Journeys;
 
 /// <summary>
 /// A walk with the simulated sensor: the demo patient (FAC 2) is kindly told walking is not in the plan yet; a patient
-/// who may walk with a carer confirms the carer, starts, watches the step count rise, stops and finds the walk in History.
+/// who may walk with a carer confirms the carer, starts, watches the step count rise, refreshes (the walk goes on),
+/// stops and finds the one walk in History.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SimulatedWalkJourney(BrowserFixture browser)
@@ -51,6 +52,14 @@ public sealed class SimulatedWalkJourney(BrowserFixture browser)
         await Assertions.Expect(walk.Cadence).ToContainTextAsync("steps a minute");
         await walk.SaveScreenshotAsync("walk-screen-simulator.png");
         await page.ShouldHaveNoAxeViolationsAsync();
+
+        // A refresh mid-walk: the screen takes up the same walk, its count kept, and counting goes on.
+        var beforeReload = await walk.StepsAsync();
+        await page.ReloadAsync();
+        await walk.StepCount.WaitForAsync();
+        (await walk.StepsAsync()).ShouldBeGreaterThanOrEqualTo(beforeReload);
+        (await walk.Start.CountAsync()).ShouldBe(0);
+        await walk.WaitForStepsAsync(beforeReload + 4);
 
         await walk.Stop.ClickAsync();
         await walk.FinalSteps.WaitForAsync();

@@ -11,7 +11,11 @@ namespace Ambulo.Web.Tests.Walking;
 public sealed class WalkSessionsTests : IDisposable
 {
     // The simulated walker at 20× speed: a 60 steps/min walker takes about 20 steps a second.
-    private readonly AmbuloAppFactory _factory = new(settings: new Dictionary<string, string> { ["Ambulo:Simulator:TempoScale"] = "0.05" });
+    private readonly AmbuloAppFactory _factory = new(settings: new Dictionary<string, string>
+    {
+        ["Ambulo:Simulator:TempoScale"] = "0.05",
+        ["Ambulo:Walking:ScreenGraceSeconds"] = "1.5",
+    });
 
     private async Task<(int PatientId, WalkPlan Plan)> PatientWhoWalksWithCarerAsync()
     {
@@ -79,6 +83,51 @@ public sealed class WalkSessionsTests : IDisposable
         walk.Walk.Snapshot.Steps.ShouldBe(final.Steps);
         (await walks.StopAsync(walk.Id, CancellationToken.None))!.Steps.ShouldBe(final.Steps);
         walks.Find(walk.Id).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Watch_ScreenGoneAndBackWithinTheGrace_TheWalkGoesOnAndIsFoundAgain()
+    {
+        var (patientId, plan) = await PatientWhoWalksWithCarerAsync();
+        var walks = _factory.Services.GetRequiredService<WalkSessions>();
+        var walk = await walks.StartAsync(patientId, plan, SensorSources.Simulator, carerConfirmed: true, CancellationToken.None);
+
+        // A refresh: the old screen goes, the new one finds the walk and watches it before the grace ends.
+        walks.Watch(walk.Id).Dispose();
+        walks.ActiveFor(patientId).ShouldBeSameAs(walk);
+        using var again = walks.Watch(walk.Id);
+        var before = walk.Walk.Snapshot.Steps;
+        await Task.Delay(3000); // twice the grace
+
+        walks.Find(walk.Id).ShouldBeSameAs(walk);
+        walk.Walk.Snapshot.Finished.ShouldBeFalse();
+        walk.Walk.Snapshot.Steps.ShouldBeGreaterThan(before, "the simulated walker walks on");
+        await walks.StopAsync(walk.Id, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Watch_ScreenGoneForLongerThanTheGrace_StopsAndStoresTheWalk()
+    {
+        var (patientId, plan) = await PatientWhoWalksWithCarerAsync();
+        var walks = _factory.Services.GetRequiredService<WalkSessions>();
+        var walk = await walks.StartAsync(patientId, plan, SensorSources.Simulator, carerConfirmed: true, CancellationToken.None);
+        var lease = walks.Watch(walk.Id);
+        await Task.Delay(1000);
+
+        lease.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (walks.Find(walk.Id) is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        walks.Find(walk.Id).ShouldBeNull();
+        walks.ActiveFor(patientId).ShouldBeNull();
+        walk.Walk.Snapshot.Finished.ShouldBeTrue();
+        await using var db = _factory.CreateDb();
+        var record = await db.Walks.SingleAsync();
+        record.EndedUtc.ShouldNotBeNull();
+        record.Steps.ShouldBe(walk.Walk.Snapshot.Steps);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -37,12 +37,91 @@ internal sealed class WalkSessions(
     ExerciseCatalogue catalogue,
     TimeProvider clock,
     IOptions<SimulatorOptions> simulator,
+    IOptions<WalkingOptions> walking,
     IHostApplicationLifetime lifetime,
     ILogger<WalkSessions> logger)
 {
     private readonly ConcurrentDictionary<int, ActiveWalk> _walks = new();
+    private readonly Dictionary<int, int> _watchers = [];
+    private readonly Dictionary<int, ITimer> _graceTimers = [];
+    private readonly Lock _watchGate = new();
 
     public ActiveWalk? Find(int walkId) => _walks.GetValueOrDefault(walkId);
+
+    /// <summary>The patient's walk going on now (a refreshed screen takes it up again), or null.</summary>
+    public ActiveWalk? ActiveFor(int patientId) => _walks.Values.Where(w => w.PatientId == patientId).OrderByDescending(w => w.Id).FirstOrDefault();
+
+    /// <summary>
+    /// A screen shows the walk: it goes on while one does. When the last screen goes (a refresh, a closed tab, a lost
+    /// connection) the walk goes on for <see cref="WalkingOptions.ScreenGraceSeconds"/>, so a refreshed screen carries on
+    /// counting; if no screen takes it up by then, the walk is stopped and stored as it was.
+    /// </summary>
+    public IDisposable Watch(int walkId)
+    {
+        lock (_watchGate)
+        {
+            _watchers[walkId] = _watchers.GetValueOrDefault(walkId) + 1;
+            if (_graceTimers.Remove(walkId, out var timer))
+            {
+                timer.Dispose();
+            }
+        }
+
+        return new Lease(() => Unwatch(walkId));
+    }
+
+    private void Unwatch(int walkId)
+    {
+        lock (_watchGate)
+        {
+            var left = _watchers.GetValueOrDefault(walkId) - 1;
+            if (left > 0)
+            {
+                _watchers[walkId] = left;
+                return;
+            }
+
+            _watchers.Remove(walkId);
+            if (!_walks.ContainsKey(walkId) || _graceTimers.ContainsKey(walkId))
+            {
+                return;
+            }
+
+            var grace = TimeSpan.FromSeconds(Math.Max(0, walking.Value.ScreenGraceSeconds));
+            _graceTimers[walkId] = clock.CreateTimer(_ => _ = StopUnwatchedAsync(walkId), null, grace, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task StopUnwatchedAsync(int walkId)
+    {
+        lock (_watchGate)
+        {
+            if (_watchers.ContainsKey(walkId))
+            {
+                return; // a screen came back just in time
+            }
+
+            if (_graceTimers.Remove(walkId, out var timer))
+            {
+                timer.Dispose();
+            }
+        }
+
+        try
+        {
+            await StopAsync(walkId, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping: the walk stays as started.
+        }
+#pragma warning disable CA1031 // A timer callback must not take the server down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            UnwatchedStopFailed(logger, walkId, ex);
+        }
+    }
 
     /// <summary>
     /// Opens a phone pairing for a walk (a six-digit code and QR code for the phone page). The phone is told to go in a
@@ -211,6 +290,16 @@ internal sealed class WalkSessions(
         {
             SimulatorFailed(logger, walk.Id, ex);
         }
+    }
+
+    private static readonly Action<ILogger, int, Exception?> UnwatchedStopFailed =
+        LoggerMessage.Define<int>(LogLevel.Error, new EventId(2, "WalkStopFailed"), "Walk {WalkId} could not be stopped after its screen went");
+
+    private sealed class Lease(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
     }
 
     private static readonly Action<ILogger, int, Exception?> SimulatorFailed =
