@@ -15,6 +15,7 @@ public sealed class WalkSessionsTests : IDisposable
     {
         ["Ambulo:Simulator:TempoScale"] = "0.05",
         ["Ambulo:Walking:ScreenGraceSeconds"] = "1.5",
+        ["Ambulo:Walking:ProgressSaveSeconds"] = "1",
     });
 
     private async Task<(int PatientId, WalkPlan Plan)> PatientWhoWalksWithCarerAsync()
@@ -128,6 +129,50 @@ public sealed class WalkSessionsTests : IDisposable
         var record = await db.Walks.SingleAsync();
         record.EndedUtc.ShouldNotBeNull();
         record.Steps.ShouldBe(walk.Walk.Snapshot.Steps);
+    }
+
+    [Fact]
+    public async Task WalkInProgress_SavesItsCountAndAServerRestartClosesIt()
+    {
+        var (patientId, plan) = await PatientWhoWalksWithCarerAsync();
+        var walks = _factory.Services.GetRequiredService<WalkSessions>();
+        await walks.StartAsync(patientId, plan, SensorSources.Simulator, carerConfirmed: true, CancellationToken.None);
+
+        // The count so far reaches the row while the walk goes on (saved every second here).
+        WalkRecord? saved = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (saved is not { Steps: >= 10 } && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            await using var db = _factory.CreateDb();
+            saved = await db.Walks.AsNoTracking().SingleAsync();
+        }
+
+        saved.ShouldNotBeNull();
+        saved.Steps.ShouldBeGreaterThanOrEqualTo(10);
+        saved.EndedUtc.ShouldBeNull();
+        saved.DurationSeconds.ShouldBeGreaterThan(0);
+
+        // The server stops mid-walk (its stop does not end the walk); the next start closes the row where its count ends.
+        await _factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>().StopAsync();
+        await Task.Delay(500); // a save already on its way lands; later ones are cancelled with the server
+        int stepsAtStop;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Steps FROM Walks WHERE EndedUtc IS NULL";
+            stepsAtStop = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        stepsAtStop.ShouldBeGreaterThanOrEqualTo(saved.Steps);
+        using var restarted = new AmbuloAppFactory(_factory.DataFolder);
+        restarted.CreateClient().Dispose();
+        await using var after = restarted.CreateDb();
+        var closed = await after.Walks.AsNoTracking().SingleAsync();
+        closed.EndedUtc.ShouldNotBeNull();
+        closed.Steps.ShouldBe(stepsAtStop);
+        closed.EndedUtc.Value.ShouldBe(closed.StartedUtc.AddSeconds(closed.DurationSeconds), TimeSpan.FromMilliseconds(1));
     }
 
     public void Dispose() => _factory.Dispose();

@@ -23,6 +23,7 @@ internal sealed class ActiveWalk(int id, int patientId, string source, string co
     internal CancellationTokenSource? Feed { get; set; }
     internal Task Feeding { get; set; } = Task.CompletedTask;
     internal IDisposable? PhoneAttachment { get; set; }
+    internal ITimer? ProgressTimer { get; set; }
     internal string? PhoneSensorId { get; set; }
 }
 
@@ -39,7 +40,7 @@ internal sealed class WalkSessions(
     IOptions<SimulatorOptions> simulator,
     IOptions<WalkingOptions> walking,
     IHostApplicationLifetime lifetime,
-    ILogger<WalkSessions> logger)
+    ILogger<WalkSessions> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<int, ActiveWalk> _walks = new();
     private readonly Dictionary<int, int> _watchers = [];
@@ -202,6 +203,8 @@ internal sealed class WalkSessions(
 
         var walk = new ActiveWalk(record.Id, patientId, source, plan.CounterPreset, new LiveWalk(plan.Counter));
         _walks[walk.Id] = walk;
+        var every = TimeSpan.FromSeconds(Math.Max(1, walking.Value.ProgressSaveSeconds));
+        walk.ProgressTimer = clock.CreateTimer(_ => _ = SaveProgressAsync(walk), null, every, every);
         if (source == SensorSources.Simulator)
         {
             var feed = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
@@ -227,6 +230,11 @@ internal sealed class WalkSessions(
         {
             await using var read = await dbs.CreateDbContextAsync(cancellationToken);
             return await read.Walks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == walkId, cancellationToken);
+        }
+
+        if (walk.ProgressTimer is { } progress)
+        {
+            await progress.DisposeAsync();
         }
 
         if (walk.Feed is { } feed)
@@ -257,6 +265,38 @@ internal sealed class WalkSessions(
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
+
+    /// <summary>
+    /// Writes the count so far to the walk's row (its end stays open), so a server that stops mid-walk loses at most
+    /// <see cref="WalkingOptions.ProgressSaveSeconds"/> of it; <see cref="UnfinishedWalks"/> closes such rows at the next start.
+    /// </summary>
+    private async Task SaveProgressAsync(ActiveWalk walk)
+    {
+        try
+        {
+            var now = walk.Walk.Snapshot;
+            var duration = Math.Round(now.ElapsedSeconds, 1);
+            double? cadence = now.CadenceStepsPerMinute is { } c ? Math.Round(c, 1) : null;
+            await using var db = await dbs.CreateDbContextAsync(lifetime.ApplicationStopping);
+            // Only while the walk is open: a Stop that got there first has the final word.
+            await db.Walks.Where(w => w.Id == walk.Id && w.EndedUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(w => w.Steps, now.Steps).SetProperty(w => w.DurationSeconds, duration)
+                    .SetProperty(w => w.CadenceStepsPerMinute, cadence), lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
+        }
+#pragma warning disable CA1031 // A timer callback must not take the server down; the next save or the Stop tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ProgressSaveFailed(logger, walk.Id, ex);
+        }
+    }
+
+    private static readonly Action<ILogger, int, Exception?> ProgressSaveFailed =
+        LoggerMessage.Define<int>(LogLevel.Warning, new EventId(3, "WalkProgressSaveFailed"), "The count so far of walk {WalkId} could not be saved");
 
     private async Task SimulateAsync(ActiveWalk walk, WalkingSimulationOptions options, double timeScale, CancellationToken cancellationToken)
     {
@@ -294,6 +334,33 @@ internal sealed class WalkSessions(
 
     private static readonly Action<ILogger, int, Exception?> UnwatchedStopFailed =
         LoggerMessage.Define<int>(LogLevel.Error, new EventId(2, "WalkStopFailed"), "Walk {WalkId} could not be stopped after its screen went");
+
+    /// <summary>The server is going: the walks' timers and simulated walkers stop (their rows stay open; see <see cref="UnfinishedWalks"/>).</summary>
+    public void Dispose()
+    {
+        lock (_watchGate)
+        {
+            foreach (var timer in _graceTimers.Values)
+            {
+                timer.Dispose();
+            }
+
+            _graceTimers.Clear();
+        }
+
+        foreach (var walk in _walks.Values)
+        {
+            walk.ProgressTimer?.Dispose();
+            try
+            {
+                walk.Feed?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped meanwhile.
+            }
+        }
+    }
 
     private sealed class Lease(Action dispose) : IDisposable
     {

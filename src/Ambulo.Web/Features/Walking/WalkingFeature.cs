@@ -8,6 +8,9 @@ internal sealed class WalkingOptions
     /// A refreshed screen within this time carries on with the same walk.
     /// </summary>
     public double ScreenGraceSeconds { get; set; } = 30;
+
+    /// <summary>How often the count of a walk in progress is written to its row (at least 1 s).</summary>
+    public double ProgressSaveSeconds { get; set; } = 10;
 }
 
 internal static class WalkingFeature
@@ -16,6 +19,7 @@ internal static class WalkingFeature
     {
         services.AddOptions<WalkingOptions>().BindConfiguration("Ambulo:Walking");
         services.AddSingleton<WalkSessions>();
+        services.AddHostedService<UnfinishedWalks>();
         return services;
     }
 }
