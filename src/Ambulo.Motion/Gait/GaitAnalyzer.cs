@@ -16,30 +16,41 @@ public enum GaitPlacement { Foot, Shank, LowerBack, Pocket, Hand, Other }
 public sealed record GaitAnalysisOptions(GaitPopulation Population = GaitPopulation.SlowOrImpaired, double? LegLengthMeters = null, double MaximumBoutGapSeconds = 2.5,
     PhoneStepLengthOptions? PhoneStepLength = null)
 {
+    // A value outside the enum (a cast integer) gets the conservative presets, as the default does.
     public FootStrideOptions Foot => Population switch
     {
-        GaitPopulation.SlowOrImpaired => FootStrideOptions.SlowOrImpaired,
+        GaitPopulation.Healthy => FootStrideOptions.Healthy,
         GaitPopulation.Hemiparetic => FootStrideOptions.Hemiparetic,
-        _ => FootStrideOptions.Healthy,
+        _ => FootStrideOptions.SlowOrImpaired,
     };
 
     public LowerBackGaitOptions LowerBack => (Population switch
     {
-        GaitPopulation.SlowOrImpaired => LowerBackGaitOptions.SlowOrImpaired,
+        GaitPopulation.Healthy => LowerBackGaitOptions.Healthy,
         GaitPopulation.Hemiparetic => LowerBackGaitOptions.Hemiparetic,
-        _ => LowerBackGaitOptions.Healthy,
+        _ => LowerBackGaitOptions.SlowOrImpaired,
     }) with { SensorHeightMeters = LegLengthMeters };
 
     public StepCounterOptions Steps => Population switch
     {
-        GaitPopulation.SlowOrImpaired => StepCounterOptions.SlowOrImpaired,
+        GaitPopulation.Healthy => StepCounterOptions.Healthy,
         GaitPopulation.Hemiparetic => StepCounterOptions.Hemiparetic,
-        _ => StepCounterOptions.Healthy,
+        _ => StepCounterOptions.SlowOrImpaired,
     };
 }
 
-/// <summary>The people a preset is tuned for.</summary>
-public enum GaitPopulation { Healthy, SlowOrImpaired, Hemiparetic }
+/// <summary>
+/// The people a preset is tuned for. <see cref="SlowOrImpaired"/> is the zero value, so an uninitialised field or
+/// <c>default(GaitPopulation)</c> means the same as the library's default options (the conservative presets for Ambulo's
+/// users), never <see cref="Healthy"/>. The numbers changed on 2026-11-28 (Healthy was 0, SlowOrImpaired 1); nothing in
+/// Ambulo stores or prints them (the CLI and the web app use the names), so store the name, not the number.
+/// </summary>
+public enum GaitPopulation
+{
+    SlowOrImpaired = 0,
+    Healthy = 1,
+    Hemiparetic = 2,
+}
 
 /// <summary>
 /// Runs the right detector for where the sensor was worn and summarises the result: foot (strides, contacts, stance,
@@ -142,8 +153,7 @@ public static class GaitAnalyzer
         switch (placement)
         {
             case GaitPlacement.Shank:
-                // Shank gyroscope events (ShankGaitDetector): strides with stance and swing, no distance. One shank's
-                // contacts are a stride apart, so a bout breaks only at a pause longer than the longest stride.
+                // Shank gyroscope events (ShankGaitDetector): strides with stance and swing, no distance.
                 var shank = ShankGaitOptions.For(options.Population);
                 foreach (var r in recordings)
                 {
@@ -156,7 +166,7 @@ public static class GaitAnalyzer
                 contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
                 strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
                 otherFootInferred = recordings.Count == 1;
-                bouts = BoutsFromContacts(contacts, strides, Math.Max(options.MaximumBoutGapSeconds, shank.MaximumStrideSeconds), model, recordings.Count, otherFootInferred);
+                bouts = BoutsFromContacts(contacts, strides, BoutGapSeconds(options.MaximumBoutGapSeconds, shank.MaximumStrideSeconds, recordings.Count), model, recordings.Count, otherFootInferred);
                 break;
             case GaitPlacement.Foot:
                 foreach (var r in recordings)
@@ -171,11 +181,7 @@ public static class GaitAnalyzer
                 contacts.Sort((a, b) => a.TimeSeconds.CompareTo(b.TimeSeconds));
                 strides.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
                 otherFootInferred = recordings.Count == 1;
-
-                // One foot's contacts are a whole stride apart (3 s at 40 steps/min), so its bout may break only at a
-                // pause longer than the detector's longest stride, as for one shank; two feet alternate and keep the step gap.
-                var footGap = otherFootInferred ? Math.Max(options.MaximumBoutGapSeconds, options.Foot.MaximumStrideSeconds) : options.MaximumBoutGapSeconds;
-                bouts = BoutsFromContacts(contacts, strides, footGap, model, recordings.Count, otherFootInferred);
+                bouts = BoutsFromContacts(contacts, strides, BoutGapSeconds(options.MaximumBoutGapSeconds, options.Foot.MaximumStrideSeconds, recordings.Count), model, recordings.Count, otherFootInferred);
                 break;
             case GaitPlacement.LowerBack:
             {
@@ -225,6 +231,17 @@ public static class GaitAnalyzer
 
         return new GaitAnalysis(placementName, contacts, strides, bouts, summary, otherFootInferred, stepLengths);
     }
+
+    /// <summary>
+    /// The one bout-gap rule of foot and shank sensors: the longest interval between consecutive contacts that keeps a bout.
+    /// One leg's sensor sees its own contacts only, a whole stride apart (3 s at 40 steps/min), so its bout breaks only beyond
+    /// the longer of <paramref name="boutGapSeconds"/> and its detector's <paramref name="longestStrideSeconds"/>. With a
+    /// sensor on each leg the legs' contacts interleave: consecutive contacts are a step apart, and the bout breaks beyond
+    /// <paramref name="boutGapSeconds"/>, as for a phone (before 2026-11-28 the shank kept the stride allowance with two sensors,
+    /// so a 3.5 s stop between two walks made one bout on two shanks and two on two feet).
+    /// </summary>
+    internal static double BoutGapSeconds(double boutGapSeconds, double longestStrideSeconds, int legSensors) =>
+        legSensors == 1 ? Math.Max(boutGapSeconds, longestStrideSeconds) : boutGapSeconds;
 
     /// <summary>
     /// Recording around each bout given to <see cref="TurnDetector"/> on either side, in seconds. Its filters (gravity at
