@@ -89,6 +89,47 @@ public sealed record WalkingBout(
     /// when the bout has none; null on a bout that was not analysed by <see cref="GaitAnalyzer"/>.
     /// </summary>
     public IReadOnlyList<GaitPause>? Pauses { get; init; }
+
+    /// <summary>
+    /// Value equality, as for a record of plain values: every figure, <see cref="Timing"/>, and <see cref="Turns"/> and
+    /// <see cref="Pauses"/> item by item (a record would compare the two lists by reference, so two analyses of the same
+    /// recording gave bouts that were never equal). A list that is null (not measured) differs from an empty one (none).
+    /// </summary>
+    public bool Equals(WalkingBout? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (StartSeconds.Equals(other.StartSeconds) && EndSeconds.Equals(other.EndSeconds) && Steps == other.Steps
+                && CadenceStepsPerMinute.Equals(other.CadenceStepsPerMinute)
+                && Nullable.Equals(DistanceMeters, other.DistanceMeters) && Nullable.Equals(GaitSpeedMetersPerSecond, other.GaitSpeedMetersPerSecond)
+                && Timing == other.Timing && SameItems(Turns, other.Turns) && SameItems(Pauses, other.Pauses)));
+
+    /// <summary>Consistent with <see cref="Equals(WalkingBout?)"/>: equal bouts hash alike (the lists by their items).</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(StartSeconds);
+        hash.Add(EndSeconds);
+        hash.Add(Steps);
+        hash.Add(CadenceStepsPerMinute);
+        hash.Add(DistanceMeters);
+        hash.Add(GaitSpeedMetersPerSecond);
+        hash.Add(Timing);
+        AddItems(ref hash, Turns);
+        AddItems(ref hash, Pauses);
+        return hash.ToHashCode();
+    }
+
+    private static bool SameItems<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b));
+
+    private static void AddItems<T>(ref HashCode hash, IReadOnlyList<T>? items)
+    {
+        hash.Add(items?.Count ?? -1);
+        foreach (var item in items ?? [])
+        {
+            hash.Add(item);
+        }
+    }
 }
 
 /// <summary>
