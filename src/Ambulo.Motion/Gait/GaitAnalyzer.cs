@@ -334,7 +334,7 @@ public static class GaitAnalyzer
         return result;
     }
 
-    /// <summary>Bout distance = sum of the phone step lengths from the bout's first to its last contact; speed = distance / bout duration.</summary>
+    /// <summary>Bout distance = sum of the phone step lengths from the bout's first to its last contact; speed as <see cref="WalkingSpeed"/>.</summary>
     private static (IReadOnlyList<WalkingBout> Bouts, DistanceModel Model, IReadOnlyList<double?>? StepLengths) WithPhoneDistance(SensorRecording recording,
         IReadOnlyList<double> stepTimes, IReadOnlyList<WalkingBout> bouts, PhoneStepLengthOptions phone)
     {
@@ -347,7 +347,9 @@ public static class GaitAnalyzer
         var withDistance = bouts.Select(b =>
         {
             var d = lengths.DistanceMeters(stepTimes, b.StartSeconds, b.EndSeconds);
-            return b with { DistanceMeters = d, GaitSpeedMetersPerSecond = b.DurationSeconds > 0 ? d / b.DurationSeconds : null };
+            var pauses = b.Pauses ?? [];
+            var speed = WalkingSpeed(d, b.Steps, pauses.Count, b.DurationSeconds, pauses.Sum(p => p.DurationSeconds));
+            return b with { DistanceMeters = d, GaitSpeedMetersPerSecond = speed is { } v && double.IsFinite(v) ? v : null };
         }).ToList();
         return (withDistance, lengths.Model, lengths.StepLengthsMeters);
     }
@@ -372,9 +374,9 @@ public static class GaitAnalyzer
     /// <summary>
     /// Groups time-sorted contacts into bouts; with one sensor per foot, bout distance is the mean of the two feet's stride
     /// sums. With <paramref name="otherFootInferred"/> (one foot recorded) every stride of it adds the other foot's step.
-    /// Each bout carries its pauses (<see cref="PauseStrideRatio"/>), and its cadence is that of its walking: steps ÷ time,
-    /// each pause's interval (its time and the steps that end it: the contact, and with one leg the other leg's step inside
-    /// the stride that spans it) left out.
+    /// Each bout carries its pauses (<see cref="PauseStrideRatio"/>), and its cadence and speed are those of its walking:
+    /// steps ÷ time and mean step length × that cadence (<see cref="WalkingSpeed"/>), each pause's interval (its time and the
+    /// steps that end it: the contact, and with one leg the other leg's step inside the stride that spans it) left out.
     /// </summary>
     internal static List<WalkingBout> BoutsFromContacts(IReadOnlyList<InitialContact> contacts, IReadOnlyList<Stride> strides, double maxGapSeconds, DistanceModel model, int feet,
         bool otherFootInferred = false)
@@ -415,13 +417,35 @@ public static class GaitAnalyzer
                 }
 
                 var cadence = 60.0 * (count - 1 - pauseSteps) / (t1 - t0 - pauseSeconds);
-                bouts.Add(new WalkingBout(t0, t1, count, cadence, distance, distance / (t1 - t0)) { Pauses = pauses });
+                bouts.Add(new WalkingBout(t0, t1, count, cadence, distance, WalkingSpeed(distance, count, pauseSteps, t1 - t0, pauseSeconds)) { Pauses = pauses });
             }
 
             start = i;
         }
 
         return bouts;
+    }
+
+    /// <summary>
+    /// Speed of a foot, shank or phone bout: its mean step length (distance over its <paramref name="steps"/> − 1 step
+    /// intervals) times its walking cadence (the intervals that are no pause over the time that is no pause), i.e. distance ÷
+    /// duration when the bout has no pause. Left out with a pause are its time and its steps (<paramref name="pauseSteps"/>),
+    /// not their length: the step that ends a stop moves the walker as far as any other, but the interval it ends is mostly
+    /// standing, so distance ÷ walking time would credit a whole step to no time.
+    /// </summary>
+    internal static double? WalkingSpeed(double? distance, int steps, int pauseSteps, double durationSeconds, double pauseSeconds)
+    {
+        if (distance is not { } d)
+        {
+            return null;
+        }
+
+        if (pauseSteps == 0 && pauseSeconds == 0)
+        {
+            return d / durationSeconds;
+        }
+
+        return d / (steps - 1) * (steps - 1 - pauseSteps) / (durationSeconds - pauseSeconds);
     }
 
     /// <summary>

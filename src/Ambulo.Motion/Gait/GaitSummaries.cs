@@ -48,8 +48,7 @@ public static class GaitSummaries
 
         var withDistance = bouts.Where(b => b.DistanceMeters is not null).ToList();
         double? distance = model != DistanceModel.None && withDistance.Count > 0 ? withDistance.Sum(b => b.DistanceMeters!.Value) : null;
-        var distanceSeconds = withDistance.Sum(b => b.DurationSeconds);
-        double? speed = distance is { } d && distanceSeconds > 0 ? d / distanceSeconds : null;
+        double? speed = distance is null ? null : GaitSpeedMetersPerSecond(withDistance);
 
         return new GaitSummary(contacts.Count, cadence, t.StrideTimeSeconds, t.StrideTimeVariabilityPercent, t.StepTimeAsymmetryRatio, t.SwingTimeAsymmetryRatio,
             t.StepTimeLeftSeconds, t.StepTimeRightSeconds, t.StanceSeconds, t.SwingSeconds, speed, distance, distance is null ? DistanceModel.None : model);
@@ -320,6 +319,45 @@ public static class GaitSummaries
         }
 
         return steps > 0 ? weighted / steps : null;
+    }
+
+    /// <summary>
+    /// Gait speed of a whole recording: the bouts' speeds averaged with each bout weighted by its walking time (its
+    /// duration less its pauses, <see cref="WalkingSeconds"/>), so a recording of one bout has that bout's speed, as for
+    /// cadence. Each bout's speed is its own definition: on the lower back the Mobilise-D one (mean over the bout's strides
+    /// of stride length ÷ stride time, <see cref="LowerBackGaitDetector.BoutSpeedMetersPerSecond"/>); on foot and phone
+    /// bouts distance ÷ duration, or with pauses the mean step length × the walking cadence
+    /// (<see cref="GaitAnalyzer.WalkingSpeed"/>), so without pauses the summary is the total distance ÷ the total time. Bouts without a
+    /// finite speed or without walking time are left out; null without such a bout.
+    /// </summary>
+    public static double? GaitSpeedMetersPerSecond(IReadOnlyList<WalkingBout> bouts)
+    {
+        ArgumentNullException.ThrowIfNull(bouts);
+        double weighted = 0, seconds = 0;
+        foreach (var b in bouts)
+        {
+            var walking = WalkingSeconds(b);
+            if (b.GaitSpeedMetersPerSecond is { } v && double.IsFinite(v) && walking > 0)
+            {
+                weighted += v * walking;
+                seconds += walking;
+            }
+        }
+
+        return seconds > 0 ? weighted / seconds : null;
+    }
+
+    /// <summary>The time <paramref name="bout"/> spent walking: its duration less its pauses (<see cref="WalkingBout.Pauses"/>).</summary>
+    public static double WalkingSeconds(WalkingBout bout)
+    {
+        ArgumentNullException.ThrowIfNull(bout);
+        var seconds = bout.DurationSeconds;
+        foreach (var p in bout.Pauses ?? [])
+        {
+            seconds -= p.DurationSeconds;
+        }
+
+        return seconds;
     }
 
     /// <summary>Symmetry ratio larger/smaller (1 = symmetric).</summary>
