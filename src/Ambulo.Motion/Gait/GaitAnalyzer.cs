@@ -363,7 +363,7 @@ public static class GaitAnalyzer
     /// median stride is a standstill the bout runs across, not a step. With a sensor on each leg (or a phone, which sees both
     /// legs' steps) the median stride is that of two consecutive intervals, so no step of an uneven walk comes near it (a
     /// hemiparetic walk's long step is under one stride at any asymmetry) and neither does a single missed contact (one stride):
-    /// the stop must last about two steps more than a step. With one leg the contacts are a stride apart, and a stride of over
+    /// in an even walk the interval must exceed three steps, i.e. the stop last over about two steps. With one leg the contacts are a stride apart, and a stride of over
     /// 1.5 times the median holds a stop of over half a stride (one step); a missed swing of that leg (two strides) reads as
     /// a pause too, which keeps its double-length interval out of the stride times as well. This project's choice, not a cited
     /// value: the lower back's absolute limits (<see cref="LowerBackGaitOptions.MaximumStepSeconds"/>) cannot be used here, where
