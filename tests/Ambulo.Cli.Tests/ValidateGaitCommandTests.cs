@@ -62,8 +62,12 @@ public class ValidateGaitCommandTests
             var parts = row.GetProperty("value").GetString()!.Split(' ');
             var f1 = double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
             var meanMs = double.Parse(parts[1].Trim('(', ')'), System.Globalization.CultureInfo.InvariantCulture);
-            f1.ShouldBeGreaterThanOrEqualTo(0.94, row.GetProperty("data").GetString());
-            Math.Abs(meanMs).ShouldBeLessThan(50, row.GetProperty("data").GetString());
+            // Since steps are timed on the vertical acceleration (session 7) the worst file scores 0.964 (0.940 before), so
+            // the bar rose from 0.94 to 0.96. The mean offset bar went from 50 to 80 ms: on user1's back pocket the vertical
+            // removed one leg's early bias (−97 → +9 ms) and left the other leg's late one (≈ +145 ms), so the mean moved
+            // from +22 to +74 ms while every step's error shrank on average (mean |error| 122 → 87 ms, docs/accuracy-history.md).
+            f1.ShouldBeGreaterThanOrEqualTo(0.96, row.GetProperty("data").GetString());
+            Math.Abs(meanMs).ShouldBeLessThan(80, row.GetProperty("data").GetString());
         }
     }
 

@@ -20,6 +20,13 @@ namespace Ambulo.Motion.Gait;
 /// the whole (the weaker leg's step, or the first weak step after strong ones) counts after all when the next step comes
 /// about two step times after the last one (1.6–2.6 × the running mean step interval) and the peak lies in the middle half
 /// between them.</param>
+/// <param name="TimeOnVerticalAcceleration">Each counted step is reported at the highest peak of the band-passed vertical
+/// acceleration (the acceleration along the gravity direction, gravity being the acceleration low-passed per axis at
+/// <see cref="HighPassHz"/>) within half the shortest step (<see cref="MinimumStepSeconds"/> ÷ 2) of the magnitude peak that
+/// counted it; without such a peak, at the magnitude peak. Detection and count are unchanged: only the reported time moves.
+/// In a pocket the magnitude also carries the thigh's or pelvis's swing, which moves its peak one way for the phone's own
+/// leg and the other way for the other leg; the vertical component is mostly the body's bounce. Each step is timed on its
+/// own, so a real step-time asymmetry stays.</param>
 public sealed record StepCounterOptions(
     double ResampleRateHz = 50,
     double HighPassHz = 0.5,
@@ -30,7 +37,8 @@ public sealed record StepCounterOptions(
     double MaximumStepSeconds = 1.3,
     int StepsToConfirmWalking = 4,
     double PeakDropFraction = 0,
-    bool RescueSkippedSteps = false)
+    bool RescueSkippedSteps = false,
+    bool TimeOnVerticalAcceleration = true)
 {
     public static StepCounterOptions Healthy { get; } = new();
 
@@ -85,20 +93,30 @@ public sealed class OnlineStepCounter
     private readonly FilterState _highPass;
     private readonly FilterState _lowPass;
     private readonly List<double> _pendingRun = [];
+    private readonly bool _timeOnVertical;
+    private readonly BiquadCoefficients _gravityLowPass;
+    private readonly FilterState _verticalHighPass;
+    private readonly FilterState _verticalLowPass;
+    private readonly double[] _verticalHistory;
+    private readonly int _timingWindow;
+    private BiquadMemory _gravityX, _gravityY, _gravityZ;
     private double _nextGridTime;
     private ImuSample? _previous;
     private bool _primed;
     private double _y1, _y2, _t1;
     private int _gridIndex;
     private double _candidateTime = double.NaN;
+    private int _candidateIndex;
     private double _candidateValue;
     private double _lowestSinceCandidate;
     private double _skippedTime = double.NaN;
+    private int _skippedIndex;
     private double _skippedValue;
     private double _intervalMean;
     private double _peakMean;
     private bool _runConfirmed;
     private double _lastStepTime = double.NegativeInfinity;
+    private int _lastReportedIndex;
 
     public OnlineStepCounter(StepCounterOptions? options = null)
     {
@@ -106,6 +124,15 @@ public sealed class OnlineStepCounter
         _dt = 1 / Options.ResampleRateHz;
         _highPass = FilterDesign.HighPass(Options.HighPassHz, Options.ResampleRateHz).CreateState();
         _lowPass = FilterDesign.LowPass(Options.LowPassHz, Options.ResampleRateHz).CreateState();
+        _timeOnVertical = Options.TimeOnVerticalAcceleration;
+        _gravityLowPass = BiquadCoefficients.LowPass(Options.HighPassHz, Options.ResampleRateHz);
+        _verticalHighPass = FilterDesign.HighPass(Options.HighPassHz, Options.ResampleRateHz).CreateState();
+        _verticalLowPass = FilterDesign.LowPass(Options.LowPassHz, Options.ResampleRateHz).CreateState();
+        _timingWindow = (int)(Options.MinimumStepSeconds / 2 * Options.ResampleRateHz);
+
+        // A step is timed when it is accepted: at least the shortest step after its peak, a rescued weak step up to about
+        // 2.6 mean step intervals after it. Older peaks (none in a regular walk) keep the magnitude peak's time.
+        _verticalHistory = new double[_timeOnVertical ? (int)Math.Ceiling((3 * Options.MaximumStepSeconds + 1) * Options.ResampleRateHz) + 2 * _timingWindow + 2 : 0];
     }
 
     public StepCounterOptions Options { get; }
@@ -131,18 +158,19 @@ public sealed class OnlineStepCounter
         {
             _previous = sample;
             _nextGridTime = sample.TimeSeconds;
-            Grid(sample.TimeSeconds, a.Length(), newSteps);
+            Grid(sample.TimeSeconds, a.Length(), a.X, a.Y, a.Z, newSteps);
             _nextGridTime += _dt;
             return;
         }
 
-        // Linear interpolation of the magnitude onto the fixed grid.
-        var m0 = prev.AccelerationMps2.Length();
+        // Linear interpolation of the magnitude (and, for the timing, of each axis) onto the fixed grid.
+        var b = prev.AccelerationMps2;
+        var m0 = b.Length();
         var m1 = a.Length();
         while (_nextGridTime <= sample.TimeSeconds)
         {
             var f = (_nextGridTime - prev.TimeSeconds) / (sample.TimeSeconds - prev.TimeSeconds);
-            Grid(_nextGridTime, m0 + (m1 - m0) * f, newSteps);
+            Grid(_nextGridTime, m0 + (m1 - m0) * f, b.X + (a.X - b.X) * f, b.Y + (a.Y - b.Y) * f, b.Z + (a.Z - b.Z) * f, newSteps);
             _nextGridTime += _dt;
         }
 
@@ -163,7 +191,7 @@ public sealed class OnlineStepCounter
     {
         if (!double.IsNaN(_candidateTime))
         {
-            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+            AcceptPeak(_candidateTime, _candidateValue, _candidateIndex, newSteps);
             _candidateTime = double.NaN;
         }
     }
@@ -172,6 +200,11 @@ public sealed class OnlineStepCounter
     {
         _highPass.Reset();
         _lowPass.Reset();
+        _verticalHighPass.Reset();
+        _verticalLowPass.Reset();
+        _gravityX.Reset();
+        _gravityY.Reset();
+        _gravityZ.Reset();
         _pendingRun.Clear();
         _previous = null;
         _primed = false;
@@ -182,24 +215,40 @@ public sealed class OnlineStepCounter
         _peakMean = 0;
         _runConfirmed = false;
         _lastStepTime = double.NegativeInfinity;
+        _lastReportedIndex = 0;
         Steps = 0;
         SkippedSamples = 0;
     }
 
-    private void Grid(double time, double magnitude, List<double>? newSteps)
+    private void Grid(double time, double magnitude, double ax, double ay, double az, List<double>? newSteps)
     {
         if (!_primed)
         {
             _highPass.Settle(magnitude);
             _lowPass.Settle(0);
+            if (_timeOnVertical)
+            {
+                // Gravity starts as the first reading, so the first vertical acceleration is its magnitude.
+                _gravityX.Settle(_gravityLowPass, ax);
+                _gravityY.Settle(_gravityLowPass, ay);
+                _gravityZ.Settle(_gravityLowPass, az);
+                _verticalHighPass.Settle(magnitude);
+                _verticalLowPass.Settle(0);
+            }
+
             _primed = true;
         }
 
         var y = _lowPass.Process(_highPass.Process(magnitude));
         _gridIndex++;
+        if (_timeOnVertical)
+        {
+            _verticalHistory[_gridIndex % _verticalHistory.Length] = BandPassedVertical(ax, ay, az);
+        }
+
         if (_gridIndex >= 3 && _y1 > _y2 && _y1 >= y)
         {
-            OnLocalMaximum(_t1, _y1, newSteps);
+            OnLocalMaximum(_t1, _y1, _gridIndex - 1, newSteps);
         }
 
         // A pending candidate is final once no larger peak can replace it.
@@ -210,12 +259,12 @@ public sealed class OnlineStepCounter
 
         if (!double.IsNaN(_candidateTime) && time - _candidateTime >= Options.MinimumStepSeconds && HasDropped())
         {
-            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+            AcceptPeak(_candidateTime, _candidateValue, _candidateIndex, newSteps);
             _candidateTime = double.NaN;
         }
 
-        // A run that stops before it is confirmed is dropped.
-        if (_pendingRun.Count > 0 && !_runConfirmed && time - _pendingRun[^1] > Options.MaximumStepSeconds)
+        // A run that stops before it is confirmed is dropped (its last step is the last accepted one).
+        if (_pendingRun.Count > 0 && !_runConfirmed && time - _lastStepTime > Options.MaximumStepSeconds)
         {
             _pendingRun.Clear();
         }
@@ -225,10 +274,53 @@ public sealed class OnlineStepCounter
         _t1 = time;
     }
 
+    /// <summary>The acceleration along the tracked gravity direction, band-passed like the magnitude.</summary>
+    private double BandPassedVertical(double ax, double ay, double az)
+    {
+        var gx = _gravityX.Process(_gravityLowPass, ax);
+        var gy = _gravityY.Process(_gravityLowPass, ay);
+        var gz = _gravityZ.Process(_gravityLowPass, az);
+        var norm = Math.Sqrt(gx * gx + gy * gy + gz * gz);
+        var vertical = norm > 0 ? (ax * gx + ay * gy + az * gz) / norm : 0;
+        return _verticalLowPass.Process(_verticalHighPass.Process(vertical));
+    }
+
+    /// <summary>
+    /// The reported time of a step whose magnitude peak is grid sample <paramref name="index"/> at <paramref name="time"/>:
+    /// the highest local maximum of the band-passed vertical acceleration within <see cref="_timingWindow"/> samples of it
+    /// (after the previous reported step, among the samples still held), else the magnitude peak.
+    /// </summary>
+    private double ReportedTime(double time, int index)
+    {
+        if (!_timeOnVertical)
+        {
+            return time;
+        }
+
+        var length = _verticalHistory.Length;
+        var from = Math.Max(Math.Max(index - _timingWindow, _lastReportedIndex + 1), Math.Max(1, _gridIndex - length + 1) + 1);
+        var to = Math.Min(index + _timingWindow, _gridIndex - 1);
+        var best = -1;
+        var bestValue = double.NegativeInfinity;
+        for (var i = from; i <= to; i++)
+        {
+            var v = _verticalHistory[i % length];
+            if (v >= _verticalHistory[(i - 1) % length] && v > _verticalHistory[(i + 1) % length] && v > bestValue)
+            {
+                best = i;
+                bestValue = v;
+            }
+        }
+
+        var reported = best < 0 ? index : best;
+        _lastReportedIndex = reported;
+        return time + (reported - index) * _dt;
+    }
+
     /// <summary>Whether the signal has fallen far enough below the pending candidate (see <see cref="StepCounterOptions.PeakDropFraction"/>).</summary>
     private bool HasDropped() => _lowestSinceCandidate <= _candidateValue * (1 - Options.PeakDropFraction);
 
-    private void OnLocalMaximum(double time, double value, List<double>? newSteps)
+    private void OnLocalMaximum(double time, double value, int index, List<double>? newSteps)
     {
         var threshold = Math.Max(Options.MinimumPeakMps2, Options.RelativePeakFraction * _peakMean);
         if (value < threshold)
@@ -238,6 +330,7 @@ public sealed class OnlineStepCounter
                 && (double.IsNaN(_skippedTime) || value > _skippedValue))
             {
                 _skippedTime = time;
+                _skippedIndex = index;
                 _skippedValue = value;
             }
 
@@ -251,21 +344,22 @@ public sealed class OnlineStepCounter
                 // Still the candidate's own hump (too close, or the signal never fell between them): keep the higher.
                 if (value > _candidateValue)
                 {
-                    SetCandidate(time, value);
+                    SetCandidate(time, value, index);
                 }
 
                 return;
             }
 
-            AcceptPeak(_candidateTime, _candidateValue, newSteps);
+            AcceptPeak(_candidateTime, _candidateValue, _candidateIndex, newSteps);
         }
 
-        SetCandidate(time, value);
+        SetCandidate(time, value, index);
     }
 
-    private void SetCandidate(double time, double value)
+    private void SetCandidate(double time, double value, int index)
     {
         _candidateTime = time;
+        _candidateIndex = index;
         _candidateValue = value;
         _lowestSinceCandidate = value;
         if (!double.IsNaN(_skippedTime) && time - _skippedTime < Options.MinimumStepSeconds)
@@ -274,7 +368,7 @@ public sealed class OnlineStepCounter
         }
     }
 
-    private void AcceptPeak(double time, double value, List<double>? newSteps)
+    private void AcceptPeak(double time, double value, int index, List<double>? newSteps)
     {
         if (!double.IsNaN(_skippedTime) && _skippedTime < time)
         {
@@ -284,14 +378,15 @@ public sealed class OnlineStepCounter
             _skippedTime = double.NaN;
             if (_intervalMean > 0 && gap >= 1.6 * _intervalMean && gap <= 2.6 * _intervalMean && phase is >= 0.25 and <= 0.75)
             {
-                Accept(skipped, _skippedValue, newSteps);
+                Accept(skipped, _skippedValue, _skippedIndex, newSteps);
             }
         }
 
-        Accept(time, value, newSteps);
+        Accept(time, value, index, newSteps);
     }
 
-    private void Accept(double time, double value, List<double>? newSteps)
+    /// <summary>Accepts a step: the rhythm and the run follow the magnitude peak's time, the count gets the reported time.</summary>
+    private void Accept(double time, double value, int index, List<double>? newSteps)
     {
         _peakMean = _peakMean == 0 ? value : 0.8 * _peakMean + 0.2 * value;
         var interval = time - _lastStepTime;
@@ -306,13 +401,14 @@ public sealed class OnlineStepCounter
         }
 
         _lastStepTime = time;
+        var reported = ReportedTime(time, index);
         if (_runConfirmed)
         {
-            Count(time, newSteps);
+            Count(reported, newSteps);
             return;
         }
 
-        _pendingRun.Add(time);
+        _pendingRun.Add(reported);
         if (_pendingRun.Count >= Options.StepsToConfirmWalking)
         {
             _runConfirmed = true;
