@@ -124,10 +124,24 @@ public sealed class WalkSessionsTests : IDisposable
 
         walks.Find(walk.Id).ShouldBeNull();
         walks.ActiveFor(patientId).ShouldBeNull();
-        walk.Walk.Snapshot.Finished.ShouldBeTrue();
-        await using var db = _factory.CreateDb();
-        var record = await db.Walks.SingleAsync();
+
+        // The walk leaves the live list first and is stored a moment later (its feed is stopped in between), so wait
+        // for the stored end rather than reading the row once.
+        WalkRecord record;
+        while (true)
+        {
+            await using var db = _factory.CreateDb();
+            record = await db.Walks.AsNoTracking().SingleAsync();
+            if (record.EndedUtc is not null || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
         record.EndedUtc.ShouldNotBeNull();
+        walk.Walk.Snapshot.Finished.ShouldBeTrue();
         record.Steps.ShouldBe(walk.Walk.Snapshot.Steps);
     }
 
