@@ -24,20 +24,10 @@ internal sealed record PairedPhoneSession(
         await sensors.Heading.WaitForAsync();
         var code = await sensors.ChoosePhoneAsync();
 
-        var phoneContext = await browser.Browser.NewContextAsync(new()
-        {
-            Permissions = ["accelerometer", "gyroscope"],
-            ViewportSize = new() { Width = 412, Height = 915 },
-            Locale = "en-GB",
-        });
-        phoneContext.SetDefaultTimeout(30_000);
-        var phonePage = await phoneContext.NewPageAsync();
-        var motion = await PhoneMotion.AttachAsync(phoneContext, phonePage);
-        var phone = await new PhonePage(phonePage).OpenAsync(app.Url($"/phone/?code={code}"));
-        await phone.StartAsync();
+        var emulated = await EmulatedPhone.OpenAsync(browser, app, code);
         await Assertions.Expect(sensors.PhoneState).ToHaveTextAsync("Phone connected");
         await sensors.GoToExercise.ClickAsync();
         await session.WaitForExerciseAsync();
-        return new PairedPhoneSession(page, session, sessionId, phoneContext, phonePage, motion, phone);
+        return new PairedPhoneSession(page, session, sessionId, emulated.Context, emulated.Page, emulated.Motion, emulated.Phone);
     }
 }

@@ -29,17 +29,7 @@ public sealed class PhoneWalkJourney(BrowserFixture browser)
         await Assertions.Expect(walk.Start).ToBeDisabledAsync(); // not before the phone is connected
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var phoneContext = await browser.Browser.NewContextAsync(new()
-        {
-            Permissions = ["accelerometer", "gyroscope"],
-            ViewportSize = new() { Width = 412, Height = 915 },
-            Locale = "en-GB",
-        });
-        phoneContext.SetDefaultTimeout(30_000);
-        var phonePage = await phoneContext.NewPageAsync();
-        var motion = await PhoneMotion.AttachAsync(phoneContext, phonePage);
-        var phone = await new PhonePage(phonePage).OpenAsync(app.Url($"/phone/?code={code}"));
-        await phone.StartAsync();
+        var (phoneContext, _, motion, phone) = await EmulatedPhone.OpenAsync(browser, app, code);
         await Assertions.Expect(phone.Placement).ToContainTextAsync("pocket");
 
         await Assertions.Expect(page.GetByTestId("phone-state")).ToHaveTextAsync("Phone connected");
