@@ -99,18 +99,25 @@ public class StepCounterTests
             var options = presets[preset];
             var offline = StepCounter.Detect(samples, options).StepTimesSeconds;
             var online = new OnlineStepCounter(options);
-            var found = new List<double>();
-            for (int position = 0, c = 0; position < samples.Length; c++)
-            {
-                var size = Math.Min(chunkSizes[c % chunkSizes.Length], samples.Length - position);
-                online.Push(samples.AsSpan(position, size), found);
-                position += size;
-            }
-
-            online.Flush(found);
+            var found = PushInChunks(online, samples, chunkSizes);
             found.ShouldBe(offline);
             online.Steps.ShouldBe(offline.Count);
         }, iter: 60);
+    }
+
+    /// <summary>Streams <paramref name="samples"/> through <paramref name="online"/> in chunks of the given sizes (cycled), then flushes; the steps it found.</summary>
+    internal static List<double> PushInChunks(OnlineStepCounter online, ImuSample[] samples, int[] chunkSizes)
+    {
+        var found = new List<double>();
+        for (int position = 0, c = 0; position < samples.Length; c++)
+        {
+            var size = Math.Min(chunkSizes[c % chunkSizes.Length], samples.Length - position);
+            online.Push(samples.AsSpan(position, size), found);
+            position += size;
+        }
+
+        online.Flush(found);
+        return found;
     }
 
     [Fact]

@@ -93,15 +93,7 @@ public class StepCounterTimingTests
             var online = new OnlineStepCounter(options);
             for (var pass = 0; pass < 2; pass++)
             {
-                var found = new List<double>();
-                for (int position = 0, c = 0; position < samples.Length; c++)
-                {
-                    var size = Math.Min(chunkSizes[c % chunkSizes.Length], samples.Length - position);
-                    online.Push(samples.AsSpan(position, size), found);
-                    position += size;
-                }
-
-                online.Flush(found);
+                var found = StepCounterTests.PushInChunks(online, samples, chunkSizes);
                 found.ShouldBe(offline);
                 online.Reset();
             }
